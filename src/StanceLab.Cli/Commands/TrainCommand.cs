@@ -31,11 +31,13 @@ internal static class TrainCommand
         var curve = new Option<bool>("--learning-curve") { Description = "Instead of the cross-validation report, print a learning curve: the same grouped cross-validation trained on growing shares of each training part's sources." };
         var curvePoints = new Option<string>("--curve-points") { Description = "Shares of the sources for --learning-curve, in percent.", DefaultValueFactory = _ => "25,50,75,100" };
         var format = CommonOptions.Format("How to print the cross-validation report: table, json or markdown.", OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
+        var trainers = new TrainerOptions();
 
         var command = new Command("train", "Train a model from labelled sentences; print a grouped cross-validation report first.")
         {
             data, labels, output, folds, seed, c, maxIterations, classWeight, minDf, wordNgrams, charNgrams, nb, stamp, curve, curvePoints, format,
         };
+        foreach (var option in trainers.All) command.Options.Add(option);
         command.SetAction(parse => CommandGuard.Run(io, () =>
         {
             var (minChar, maxChar) = ParseCharNgrams(parse.GetValue(charNgrams)!);
@@ -54,6 +56,7 @@ internal static class TrainCommand
                 },
                 Linear = new LogisticRegressionOptions { C = parse.GetValue(c), ClassWeighting = parse.GetValue(classWeight), MaxIterations = parse.GetValue(maxIterations) },
             };
+            options = trainers.Apply(parse, options);
             var points = parse.GetValue(curve) ? ParseCurvePoints(parse.GetValue(curvePoints)!) : null;
             return Execute(io, DataFiles.Expand(parse.GetValue(data)!), options, parse.GetValue(folds), parse.GetValue(output)!, parse.GetValue(format), points);
         }));

@@ -22,6 +22,7 @@ internal static class ExplainView
                 w.Number("baseValue", p.BaseValue);
                 w.Number("logit", p.Logit);
                 ScoreJsonView.WriteTokens(w, "tokens", p.Tokens);
+                ScoreJsonView.WriteAbsent(w, p.Absent);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -38,15 +39,23 @@ internal static class ExplainView
             console.WriteLine();
             var probabilities = string.Join("  ", p.Probabilities.OrderByDescending(q => q.Value).Select(q => $"{q.Key} {Formatting.Ratio(q.Value)}"));
             console.MarkupLine($"[bold]{Markup.Escape(p.Column)}[/]: [bold]{Markup.Escape(p.Label)}[/] ({Formatting.Ratio(p.Probability)})   [dim]{Markup.Escape(probabilities)}[/]");
-            double scale = p.Tokens.Count == 0 ? 1 : Math.Max(1e-12, p.Tokens.Max(t => Math.Abs(t.Contribution)));
+            var magnitudes = p.Tokens.Select(t => Math.Abs(t.Contribution)).Concat(p.Absent.Select(a => Math.Abs(a.Contribution))).ToArray();
+            double scale = magnitudes.Length == 0 ? 1 : Math.Max(1e-12, magnitudes.Max());
+            string sum = p.Absent.Count == 0 ? "Σ tokens" : "Σ tokens + Σ absent features";
             var table = new Table().Border(TableBorder.Rounded)
-                .Caption($"logit of '{Markup.Escape(p.Label)}' = base {Formatting.Signed(p.BaseValue)} + Σ tokens = {Formatting.Signed(p.Logit)}")
+                .Caption($"logit of '{Markup.Escape(p.Label)}' = base {Formatting.Signed(p.BaseValue)} + {sum} = {Formatting.Signed(p.Logit)}")
                 .AddColumn("token").AddColumn(new TableColumn("chars").RightAligned()).AddColumn(new TableColumn("contribution").RightAligned()).AddColumn("");
             foreach (var t in p.Tokens)
             {
                 int width = (int)Math.Round(Math.Abs(t.Contribution) / scale * 24);
                 var bar = t.Contribution >= 0 ? $"[green]{new string('█', width)}[/]" : $"[red]{new string('█', width)}[/]";
                 table.AddRow(new Spectre.Console.Text(t.Token), new Spectre.Console.Text($"{t.Start}–{t.End}"), new Spectre.Console.Text(Formatting.Signed(t.Contribution)), new Markup(bar));
+            }
+            foreach (var a in p.Absent)
+            {
+                int width = (int)Math.Round(Math.Abs(a.Contribution) / scale * 24);
+                var bar = a.Contribution >= 0 ? $"[green]{new string('█', width)}[/]" : $"[red]{new string('█', width)}[/]";
+                table.AddRow(new Markup($"[dim](absent)[/] {Markup.Escape(a.Feature)}"), new Spectre.Console.Text("–"), new Spectre.Console.Text(Formatting.Signed(a.Contribution)), new Markup(bar));
             }
             console.Write(table);
         }

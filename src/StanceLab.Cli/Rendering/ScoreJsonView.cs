@@ -7,7 +7,8 @@ namespace StanceLab.Cli.Rendering;
 /// A scored article as one JSON line: {"file", "sentences": [{"text", "start", "end", "predictions":
 /// {head: {"label", "probability", "probabilities", "explanation": [{"token", "start", "end", "contribution"}]}}}],
 /// "profile": {head: {label: share}}}. The explanation lists the tokens toward the label (strongest
-/// first), then those against it.
+/// first), then those against it; a tree head adds "absent": [{"feature", "contribution"}], the
+/// features whose absence moved the score.
 /// </summary>
 internal static class ScoreJsonView
 {
@@ -53,7 +54,23 @@ internal static class ScoreJsonView
         w.Number("baseValue", p.BaseValue);
         w.Number("logit", p.Logit);
         WriteTokens(w, "explanation", p.Toward.Concat(p.Against));
+        WriteAbsent(w, p.Absent);
         w.WriteEndObject();
+    }
+
+    /// <summary>Absent features and their contributions; written only when there are any, so linear output is unchanged.</summary>
+    internal static void WriteAbsent(Utf8JsonWriter w, IReadOnlyList<AbsentFeatureContribution> absent)
+    {
+        if (absent.Count == 0) return;
+        w.WriteStartArray("absent");
+        foreach (var a in absent)
+        {
+            w.WriteStartObject();
+            w.WriteString("feature", a.Feature);
+            w.Number("contribution", a.Contribution);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>Tokens with their article offsets and contributions, as score and explain both write them.</summary>

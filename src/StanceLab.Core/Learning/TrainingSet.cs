@@ -8,13 +8,14 @@ namespace StanceLab.Learning;
 /// </summary>
 public sealed record TrainingSet
 {
-    public TrainingSet(IReadOnlyList<SparseVector> features, IReadOnlyList<int> labels, IReadOnlyList<string> classes, int featureCount, IReadOnlyList<double>? rowWeights = null)
+    public TrainingSet(IReadOnlyList<SparseVector> features, IReadOnlyList<int> labels, IReadOnlyList<string> classes, int featureCount, IReadOnlyList<double>? rowWeights = null, IReadOnlyList<int>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(classes);
         if (features.Count != labels.Count) throw new ArgumentException($"{features.Count} feature vectors but {labels.Count} labels.");
         if (rowWeights is not null && rowWeights.Count != labels.Count) throw new ArgumentException("One weight per row is required.");
+        if (groups is not null && groups.Count != labels.Count) throw new ArgumentException("One group per row is required.");
         if (featureCount < 0) throw new ArgumentOutOfRangeException(nameof(featureCount));
         for (int i = 0; i < labels.Count; i++)
         {
@@ -29,6 +30,7 @@ public sealed record TrainingSet
         Classes = classes;
         FeatureCount = featureCount;
         RowWeights = rowWeights;
+        Groups = groups;
     }
 
     public IReadOnlyList<SparseVector> Features { get; }
@@ -36,6 +38,12 @@ public sealed record TrainingSet
     public IReadOnlyList<string> Classes { get; }
     public int FeatureCount { get; }
     public IReadOnlyList<double>? RowWeights { get; }
+
+    /// <summary>
+    /// Optional group of each row (e.g. the article a sentence came from). A trainer that holds rows
+    /// out for its own use keeps each group on one side, since rows of one group are not independent.
+    /// </summary>
+    public IReadOnlyList<int>? Groups { get; }
     public int Count => Labels.Count;
 
     /// <summary>How many rows each class has.</summary>

@@ -1,5 +1,7 @@
 using StanceLab.Features;
+using System.Text.Json.Serialization;
 using StanceLab.Learning.Linear;
+using StanceLab.Learning.Trees;
 
 namespace StanceLab.Modeling;
 
@@ -19,6 +21,14 @@ public sealed record ModelMetadata
     public required FeaturizerOptions Featurizer { get; init; }
     public required LogisticRegressionOptions Linear { get; init; }
     public bool NaiveBayesWeighting { get; init; }
+
+    /// <summary>The learner of each head; null in models whose heads are all linear (and in models written before trees existed).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, TrainerKind>? Trainers { get; init; }
+
+    /// <summary>Settings of the tree heads; null when the model has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GradientBoostingOptions? Trees { get; init; }
     public required int Seed { get; init; }
     public required int TrainingRows { get; init; }
 

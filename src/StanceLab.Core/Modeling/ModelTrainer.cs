@@ -4,6 +4,7 @@ using StanceLab.Data;
 using StanceLab.Features;
 using StanceLab.Learning;
 using StanceLab.Learning.Linear;
+using StanceLab.Learning.Trees;
 
 namespace StanceLab.Modeling;
 
@@ -29,6 +30,8 @@ public static class ModelTrainer
         var featurizer = Featurizer.Fit(texts, options.Featurizer, Stage(progress, "Fitting the featurizer", 0.0, 0.3));
         var vectors = Transform(featurizer, texts, Stage(progress, "Featurizing", 0.3, 0.5), cancellation);
         double perHead = 0.5 / options.LabelColumns.Count;
+        var sourceIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = rows.Select(r => sourceIds.TryGetValue(r.Source, out var id) ? id : sourceIds[r.Source] = sourceIds.Count).ToArray();
 
         var heads = new List<ModelHead>();
         var labelSets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -39,7 +42,7 @@ public static class ModelTrainer
             var column = options.LabelColumns[h];
             var labelSet = LabelSet.FromCorpus(column, rows);
             labelSets[column] = labelSet.Classes;
-            var data = new TrainingSet(vectors, rows.Select(r => labelSet.IdOf(r.Label(column))).ToArray(), labelSet.Classes, featurizer.FeatureCount);
+            var data = new TrainingSet(vectors, rows.Select(r => labelSet.IdOf(r.Label(column))).ToArray(), labelSet.Classes, featurizer.FeatureCount, groups: groups);
             var counts = data.ClassCounts();
             classCounts[column] = labelSet.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => counts[p.i], StringComparer.Ordinal);
             var stage = Stage(progress, $"Training head '{column}'", 0.5 + h * perHead, 0.5 + (h + 1) * perHead);
@@ -49,7 +52,7 @@ public static class ModelTrainer
                 last = p;
                 stage?.Report((double)p.Iteration / p.MaxIterations);
             });
-            var classifier = CreateTrainer(options).Fit(data, trainerProgress, cancellation);
+            var classifier = CreateTrainer(options, column).Fit(data, trainerProgress, cancellation);
             summaries.Add(new HeadTrainingSummary(column, last.Iteration, last.GradientNorm, !last.Finished || last.Converged, last.Finished ? last.Stop : "unknown"));
             stage?.Report(1.0);
             heads.Add(new ModelHead(column, classifier));
@@ -64,6 +67,10 @@ public static class ModelTrainer
             Featurizer = options.Featurizer,
             Linear = options.Linear,
             NaiveBayesWeighting = options.NaiveBayesWeighting,
+            Trainers = options.LabelColumns.Any(c => options.TrainerFor(c) != TrainerKind.Linear)
+                ? options.LabelColumns.ToDictionary(c => c, options.TrainerFor, StringComparer.Ordinal)
+                : null,
+            Trees = options.LabelColumns.Any(c => options.TrainerFor(c) == TrainerKind.Trees) ? TreeOptions(options) : null,
             Seed = options.Seed,
             TrainingRows = rows.Count,
             DataHash = DataHash(rows, options.LabelColumns),
@@ -74,8 +81,19 @@ public static class ModelTrainer
         return new StanceModel(featurizer, heads, metadata);
     }
 
-    public static ITrainer CreateTrainer(TrainingOptions options) =>
-        options.NaiveBayesWeighting ? new NaiveBayesLogisticRegressionTrainer(options.Linear) : new LogisticRegressionTrainer(options.Linear);
+    /// <summary>The trainer of <paramref name="column"/>'s head.</summary>
+    public static ITrainer CreateTrainer(TrainingOptions options, string column)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.TrainerFor(column) switch
+        {
+            TrainerKind.Trees => new GradientBoostingTrainer(TreeOptions(options), options.Linear.ClassWeighting),
+            _ when options.NaiveBayesWeighting => new NaiveBayesLogisticRegressionTrainer(options.Linear),
+            _ => new LogisticRegressionTrainer(options.Linear),
+        };
+    }
+
+    private static GradientBoostingOptions TreeOptions(TrainingOptions options) => options.Trees with { Seed = options.Seed };
 
     /// <summary>Feature vectors of many texts, computed in parallel; the order of the output is the input's.</summary>
     public static SparseVector[] Transform(FittedFeaturizer featurizer, IReadOnlyList<string> texts, IProgress<double>? progress = null, CancellationToken cancellation = default)

@@ -1,5 +1,6 @@
 using StanceLab.Features;
 using StanceLab.Learning.Linear;
+using StanceLab.Learning.Trees;
 
 namespace StanceLab.Modeling;
 
@@ -15,9 +16,19 @@ public sealed record TrainingOptions
 
     public LogisticRegressionOptions Linear { get; init; } = new();
 
+    /// <summary>The learner of each head; a column not listed uses <see cref="DefaultTrainer"/>.</summary>
+    public IReadOnlyDictionary<string, TrainerKind> Trainers { get; init; } = new Dictionary<string, TrainerKind>();
+
+    public TrainerKind DefaultTrainer { get; init; } = TrainerKind.Linear;
+
+    /// <summary>Settings of the tree heads (the seed comes from <see cref="Seed"/>).</summary>
+    public GradientBoostingOptions Trees { get; init; } = new();
+
+    public TrainerKind TrainerFor(string column) => Trainers.TryGetValue(column, out var kind) ? kind : DefaultTrainer;
+
     /// <summary>
     /// Scale features by naive Bayes log-count ratios before the linear fit (Wang &amp; Manning's
-    /// NBSVM idea); two-class heads only.
+    /// NBSVM idea); two-class linear heads only.
     /// </summary>
     public bool NaiveBayesWeighting { get; init; }
 
@@ -37,8 +48,12 @@ public sealed record TrainingOptions
         }
         if (LabelColumns.Distinct(StringComparer.Ordinal).Count() != LabelColumns.Count)
             throw new ArgumentException($"TrainingOptions.LabelColumns names a column twice: {string.Join(", ", LabelColumns)}.", nameof(LabelColumns));
+        foreach (var column in Trainers.Keys)
+            if (!LabelColumns.Contains(column, StringComparer.Ordinal))
+                throw new ArgumentException($"TrainingOptions.Trainers names '{column}', which is not one of the label columns ({string.Join(", ", LabelColumns)}).", nameof(Trainers));
         Featurizer.Validate();
         Linear.Validate();
+        Trees.Validate();
         return this;
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using StanceLab.Features;
 using StanceLab.Learning;
 using StanceLab.Learning.Linear;
+using StanceLab.Learning.Trees;
 using StanceLab.Modeling;
 
 namespace StanceLab.Persistence;
@@ -28,18 +29,22 @@ namespace StanceLab.Persistence;
 /// <item>HEAD, once per head: column (string), kind (string), then for kind "linear": int32 class count,
 ///   class names (strings), int32 feature count, float32 weights (feature-major, count × classes),
 ///   float64 biases (classes); for kind "nb-linear": int32 feature count, float32 log-count ratios,
-///   then the "linear" payload.</item>
+///   then the "linear" payload; for kind "trees": int32 class count, class names (strings), int32
+///   feature count, float64 base scores (classes), int32 rounds, then per class and round one tree:
+///   int32 node count, then per node int32 feature (−1 for a leaf), float32 threshold, int32 left,
+///   int32 right, float64 value, float64 cover.</item>
 /// </list>
 /// A file carries the lowest version that can hold it, so older builds still read what they can.
 /// Version history:
 /// <list type="bullet">
 /// <item>1 (2026-11): first version.</item>
 /// <item>2 (2026-11): head kind "nb-linear" (NB-weighted logistic regression).</item>
+/// <item>3 (2026-11): head kind "trees" (gradient-boosted trees).</item>
 /// </list>
 /// </summary>
 public static class ModelFile
 {
-    public const ushort FormatVersion = 2;
+    public const ushort FormatVersion = 3;
     private static readonly byte[] Magic = "STANCELB"u8.ToArray();
     private const int HashLength = 32;
     private const int HeaderLength = 8 + 2 + 2 + 4;
@@ -91,7 +96,7 @@ public static class ModelFile
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
-            writer.Write(model.Heads.Any(h => h.Classifier is NaiveBayesLinearClassifier) ? (ushort)2 : (ushort)1);
+            writer.Write(VersionNeeded(model));
             writer.Write((ushort)0);
             writer.Write((uint)sections.Count);
             foreach (var (tag, payload) in sections)
@@ -105,6 +110,12 @@ public static class ModelFile
         buffer.Write(hash);
         return buffer.ToArray();
     }
+
+    /// <summary>The lowest format version that can hold the model's heads.</summary>
+    private static ushort VersionNeeded(StanceModel model) =>
+        model.Heads.Any(h => h.Classifier is TreeEnsembleClassifier) ? (ushort)3
+        : model.Heads.Any(h => h.Classifier is NaiveBayesLinearClassifier) ? (ushort)2
+        : (ushort)1;
 
     public static StanceModel Read(string path)
     {
@@ -235,6 +246,9 @@ public static class ModelFile
                     foreach (var r in nb.Ratios) writer.Write(r);
                     WriteLinear(writer, nb.Inner);
                     break;
+                case TreeEnsembleClassifier trees:
+                    WriteTrees(writer, trees);
+                    break;
                 default:
                     throw new NotSupportedException($"Head '{head.Column}': cannot save a '{head.Classifier.Kind}' classifier.");
             }
@@ -265,6 +279,8 @@ public static class ModelFile
                 var ratios = new float[count];
                 for (int j = 0; j < count; j++) ratios[j] = reader.ReadSingle();
                 return new ModelHead(column, new NaiveBayesLinearClassifier(ratios, ReadLinear(reader, length)));
+            case TreeEnsembleClassifier.KindName:
+                return new ModelHead(column, ReadTrees(reader, length));
             default:
                 throw new NotSupportedException($"head '{column}' has an unknown kind '{kind}'");
         }
@@ -283,6 +299,72 @@ public static class ModelFile
         var biases = new double[classCount];
         for (int c = 0; c < classCount; c++) biases[c] = reader.ReadDouble();
         return new LinearClassifier(classes, featureCount, weights, biases);
+    }
+
+    private static void WriteTrees(BinaryWriter writer, TreeEnsembleClassifier trees)
+    {
+        int k = trees.Classes.Count;
+        writer.Write(k);
+        foreach (var c in trees.Classes) writer.Write(c);
+        writer.Write(trees.FeatureCount);
+        foreach (var b in trees.BaseScores) writer.Write(b);
+        writer.Write(trees.Rounds);
+        for (int c = 0; c < k; c++)
+        {
+            foreach (var tree in trees.TreesOf(c))
+            {
+                writer.Write(tree.NodeCount);
+                for (int i = 0; i < tree.NodeCount; i++)
+                {
+                    writer.Write(tree.Feature[i]);
+                    writer.Write(tree.Threshold[i]);
+                    writer.Write(tree.Left[i]);
+                    writer.Write(tree.Right[i]);
+                    writer.Write(tree.Value[i]);
+                    writer.Write(tree.Cover[i]);
+                }
+            }
+        }
+    }
+
+    private static TreeEnsembleClassifier ReadTrees(BinaryReader reader, int length)
+    {
+        int classCount = ReadCount(reader, length);
+        var classes = new string[classCount];
+        for (int c = 0; c < classCount; c++) classes[c] = reader.ReadString();
+        int featureCount = reader.ReadInt32();
+        if (featureCount < 0) throw new EndOfStreamException($"implausible feature count {featureCount}");
+        var baseScores = new double[classCount];
+        for (int c = 0; c < classCount; c++) baseScores[c] = reader.ReadDouble();
+        int rounds = ReadCount(reader, length);
+        if ((long)rounds * classCount > length) throw new EndOfStreamException($"{rounds} rounds of {classCount} trees cannot fit in {length} bytes");
+        var perClass = new IReadOnlyList<RegressionTree>[classCount];
+        for (int c = 0; c < classCount; c++)
+        {
+            var trees = new RegressionTree[rounds];
+            for (int t = 0; t < rounds; t++)
+            {
+                int nodes = ReadCount(reader, length / 32);
+                var feature = new int[nodes];
+                var threshold = new float[nodes];
+                var left = new int[nodes];
+                var right = new int[nodes];
+                var value = new double[nodes];
+                var cover = new double[nodes];
+                for (int i = 0; i < nodes; i++)
+                {
+                    feature[i] = reader.ReadInt32();
+                    threshold[i] = reader.ReadSingle();
+                    left[i] = reader.ReadInt32();
+                    right[i] = reader.ReadInt32();
+                    value[i] = reader.ReadDouble();
+                    cover[i] = reader.ReadDouble();
+                }
+                trees[t] = new RegressionTree(feature, threshold, left, right, value, cover);
+            }
+            perClass[c] = trees;
+        }
+        return new TreeEnsembleClassifier(classes, featureCount, baseScores, perClass);
     }
 
     private static int ReadCount(BinaryReader reader, int sectionLength)

@@ -56,7 +56,13 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
                 explanation.Score,
                 tokens,
                 tokens.Where(t => t.Contribution > 0).OrderByDescending(t => t.Contribution).ThenBy(t => t.Start).Take(explainTop).ToArray(),
-                tokens.Where(t => t.Contribution < 0).OrderBy(t => t.Contribution).ThenBy(t => t.Start).Take(explainTop).ToArray()));
+                tokens.Where(t => t.Contribution < 0).OrderBy(t => t.Contribution).ThenBy(t => t.Start).Take(explainTop).ToArray())
+            {
+                Absent = explanation.AbsentContributions
+                    .Select(a => new AbsentFeatureContribution(_model.Featurizer.FeatureNames[a.Feature], a.Contribution))
+                    .OrderByDescending(a => Math.Abs(a.Contribution)).ThenBy(a => a.Feature, StringComparer.Ordinal)
+                    .ToArray(),
+            });
         }
         return new SentenceScore(sentence, predictions);
     }

@@ -2,7 +2,8 @@ namespace StanceLab.Scoring;
 
 /// <summary>
 /// One head's verdict on a sentence: the label, its probability, every class's probability, and the
-/// explanation of the label's logit: <see cref="BaseValue"/> + Σ <see cref="Tokens"/> contributions = <see cref="Logit"/>.
+/// explanation of the label's logit: <see cref="BaseValue"/> + Σ <see cref="Tokens"/> contributions
+/// + Σ <see cref="Absent"/> contributions = <see cref="Logit"/>.
 /// <see cref="Toward"/> and <see cref="Against"/> are the tokens that pushed hardest each way.
 /// </summary>
 public sealed record HeadPrediction(
@@ -14,4 +15,8 @@ public sealed record HeadPrediction(
     double Logit,
     IReadOnlyList<TokenContribution> Tokens,
     IReadOnlyList<TokenContribution> Toward,
-    IReadOnlyList<TokenContribution> Against);
+    IReadOnlyList<TokenContribution> Against)
+{
+    /// <summary>Features absent from the sentence that moved the score, strongest first; empty for linear heads.</summary>
+    public IReadOnlyList<AbsentFeatureContribution> Absent { get; init; } = [];
+}
