@@ -43,6 +43,7 @@ public abstract class TrainerConformanceTests
                 Assert.Equal(a.BaseValue, b.BaseValue);
                 Assert.Equal(a.Score, b.Score);
                 Assert.Equal(a.Contributions, b.Contributions);
+                Assert.Equal(a.AbsentContributions, b.AbsentContributions);
             }
         }
     }
@@ -212,9 +213,12 @@ public abstract class TrainerConformanceTests
             {
                 var explanation = classifier.Explain(row, c);
                 Assert.Equal(c, explanation.ClassIndex);
-                Assert.Equal(explanation.Score, explanation.BaseValue + explanation.Contributions.Sum(f => f.Contribution), 1e-10);
+                Assert.Equal(explanation.Score,
+                    explanation.BaseValue + explanation.Contributions.Sum(f => f.Contribution) + explanation.AbsentContributions.Sum(f => f.Contribution), 1e-10);
                 var rowFeatures = row.Indices.ToArray();
-                Assert.All(explanation.Contributions, f => Assert.Contains(f.Feature, rowFeatures));
+                Assert.Equal(rowFeatures, explanation.Contributions.Select(f => f.Feature));
+                Assert.All(explanation.AbsentContributions, f => Assert.DoesNotContain(f.Feature, rowFeatures));
+                Assert.All(explanation.AbsentContributions, f => Assert.InRange(f.Feature, 0, classifier.FeatureCount - 1));
                 Assert.All(explanation.Contributions.Where(f => f.Feature >= classifier.FeatureCount), f => Assert.Equal(0.0, f.Contribution));
                 scores[c] = explanation.Score;
             }

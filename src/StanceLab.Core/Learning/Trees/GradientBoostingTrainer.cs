@@ -166,7 +166,7 @@ public sealed class GradientBoostingTrainer(GradientBoostingOptions options, Cla
         return scores;
     }
 
-    private (int[] Train, int[] HeldOut) HoldOut(TrainingSet data, int[] labels, double[] weights)
+    internal (int[] Train, int[] HeldOut) HoldOut(TrainingSet data, int[] labels, double[] weights)
     {
         var all = Enumerable.Range(0, data.Count).ToArray();
         if (Options.EarlyStoppingRounds == 0 || Options.ValidationFraction == 0) return (all, []);
