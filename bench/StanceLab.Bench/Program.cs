@@ -9,6 +9,7 @@ using StanceLab.Bench;
 //   dotnet run --project bench/StanceLab.Bench -c Release -- [--quick] [--datasets subj,mr] [--runs 3]
 //
 // --quick: one small slice of SUBJ, one run: proves the bench works (CI), times nothing.
+// --trees: StanceLab's boosted trees vs XGBoost on the same features (AG-sub and SUBJ unless --datasets).
 var options = BenchOptions.Parse(args);
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
 var root = FindRoot();
@@ -58,6 +59,9 @@ if (options.OptimizerOnly)
     if (!options.KeepWork) Directory.Delete(work, recursive: true);
     return 0;
 }
+
+if (options.Trees)
+    return TreesComparison(options, datasetsDir, work, results, ourSystems[0], cli);
 
 var reports = new List<DatasetReport>();
 foreach (var name in options.Datasets)
@@ -135,6 +139,68 @@ if (!options.Quick)
 if (!options.KeepWork) Directory.Delete(work, recursive: true);
 return 0;
 
+// Boosted trees side by side: StanceLab trees and XGBoost on the same features with matched
+// settings, and StanceLab's default linear pipeline for reference.
+static int TreesComparison(BenchOptions options, string datasetsDir, string work, string results, OursRunner linear, string cli)
+{
+    var settings = TreeSettings.Default;
+    var ours = new OurTreesRunner(cli, settings);
+    var xgboost = new XgboostRunner(settings);
+    var datasets = options.DatasetsGiven ? options.Datasets : ["ag-sub", "subj"];
+    var reports = new List<DatasetReport>();
+    foreach (var name in datasets)
+    {
+        var data = DatasetLoader.Load(datasetsDir, name);
+        var splits = options.Quick ? [Slice(data.Splits[0], 1000, 300)] : data.Splits;
+        var accuracyRuns = new Dictionary<string, List<FoldResult>>();
+        var timedRuns = new Dictionary<string, List<FoldResult>>();
+        void Add(FoldResult r, bool timed, bool firstRun)
+        {
+            if (firstRun) (accuracyRuns.TryGetValue(r.System, out var a) ? a : accuracyRuns[r.System] = []).Add(r);
+            if (timed) (timedRuns.TryGetValue(r.System, out var t) ? t : timedRuns[r.System] = []).Add(r);
+        }
+        for (int s = 0; s < splits.Count; s++)
+        {
+            var split = splits[s];
+            var dir = Path.Combine(work, name, $"trees-split-{s}");
+            Directory.CreateDirectory(dir);
+            var trainTsv = Write(Path.Combine(dir, "train.tsv"), data, split.Train);
+            var testTsv = Write(Path.Combine(dir, "test.tsv"), data, split.Test);
+            var features = TreeFeatures.Build(data, split, dir);
+            int runs = s == 0 ? options.Runs : 1;
+            for (int run = 0; run < runs; run++)
+            {
+                Console.Error.WriteLine($"{data.Name} {split.Name} run {run + 1}/{runs}: {OurTreesRunner.Name}");
+                Add(ours.Run(data, split, features, trainTsv, testTsv, dir), s == 0, run == 0);
+                Console.Error.WriteLine($"{data.Name} {split.Name} run {run + 1}/{runs}: {XgboostRunner.Name}");
+                Add(xgboost.Run(features, dir), s == 0, run == 0);
+                Console.Error.WriteLine($"{data.Name} {split.Name} run {run + 1}/{runs}: {linear.Name}");
+                var inProcess = linear.InProcess(data, split);
+                var whole = linear.WholeProcess(trainTsv, testTsv, dir, split.Test.Count);
+                Add(whole with { TrainSecondsInProcess = inProcess.TrainSecondsInProcess, PredictRowsPerSecondInProcess = inProcess.PredictRowsPerSecondInProcess }, s == 0, run == 0);
+            }
+        }
+        var systems = new[] { OurTreesRunner.Name, XgboostRunner.Name, linear.Name }
+            .Select(system => SystemSummary.From(system, accuracyRuns[system], timedRuns[system])).ToArray();
+        var protocol = data.Protocol + (options.Quick ? " (QUICK: 1,000-row slice of one split)" : "") + "; trees: " + settings.Describe()
+            + "; tree features: StanceLab word 1–2-grams (min df 2, no character n-grams); the linear row uses its default features";
+        var report = new DatasetReport(data.Name, protocol, splits[0].Train.Count, splits[0].Test.Count, options.Runs, systems);
+        reports.Add(report);
+        ReportWriter.Print(AnsiConsole.Console, report);
+    }
+    if (!options.Quick)
+    {
+        var md = "# Boosted trees: StanceLab vs XGBoost\n\nWritten by `dotnet run --project bench/StanceLab.Bench -c Release -- --trees` on "
+            + DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + $" ({Environment.ProcessorCount} cores). "
+            + "\"train s (in-process)\" for StanceLab trees is the fit alone on the featurized rows; XGBoost's train time is its whole process, libsvm parsing included. Ratios are StanceLab trees ÷ peer.\n\n"
+            + string.Concat(reports.Select(ReportWriter.Markdown));
+        File.WriteAllText(Path.Combine(results, "trees.md"), md);
+        File.WriteAllText(Path.Combine(results, "trees.json"), ReportWriter.ToJson(reports));
+    }
+    if (!options.KeepWork) Directory.Delete(work, recursive: true);
+    return 0;
+}
+
 // Our optimizer and scikit-learn's on the very same feature matrix (exported as libsvm).
 static (double Ours, double Sklearn) OptimizerOnly(OursRunner ours, BenchDataset data, BenchSplit split, string dir, string root)
 {
@@ -173,6 +239,10 @@ static string FindRoot()
 /// <summary>Command-line options of the bench.</summary>
 internal sealed record BenchOptions(bool Quick, IReadOnlyList<string> Datasets, int Runs, bool KeepWork, IReadOnlyList<string>? Tools, bool OptimizerOnly)
 {
+    /// <summary>--trees: the boosted-trees comparison (StanceLab trees, XGBoost, StanceLab linear) instead of the linear bench.</summary>
+    public bool Trees { get; init; }
+    public bool DatasetsGiven { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         bool quick = args.Contains("--quick");
@@ -185,6 +255,10 @@ internal sealed record BenchOptions(bool Quick, IReadOnlyList<string> Datasets, 
             else if (args[i] == "--datasets" && i + 1 < args.Length) datasets = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries);
             else if (args[i] == "--tools" && i + 1 < args.Length) tools = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries);
         }
-        return new BenchOptions(quick, datasets, Math.Max(1, runs), args.Contains("--keep-work"), tools, args.Contains("--optimizer-only"));
+        return new BenchOptions(quick, datasets, Math.Max(1, runs), args.Contains("--keep-work"), tools, args.Contains("--optimizer-only"))
+        {
+            Trees = args.Contains("--trees"),
+            DatasetsGiven = args.Contains("--datasets"),
+        };
     }
 }

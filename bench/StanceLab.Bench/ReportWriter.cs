@@ -58,7 +58,7 @@ public static class ReportWriter
         foreach (var h in Headers) table.AddColumn(new TableColumn(Markup.Escape(h)));
         foreach (var s in report.Systems) table.AddRow(Cells(s, ours).Select(Markup.Escape).ToArray());
         console.Write(table);
-        console.WriteLine(OptimizerLine(report));
+        if (double.IsFinite(report.OurFitSeconds)) console.WriteLine(OptimizerLine(report));
     }
 
     private static string OptimizerLine(DatasetReport r) =>
@@ -74,7 +74,9 @@ public static class ReportWriter
         md.AppendLine("| " + string.Join(" | ", Headers) + " |");
         md.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", Headers.Length - 1)));
         foreach (var s in report.Systems) md.AppendLine("| " + string.Join(" | ", Cells(s, ours)) + " |");
-        return md.AppendLine().AppendLine(OptimizerLine(report)).AppendLine().ToString();
+        md.AppendLine();
+        if (double.IsFinite(report.OurFitSeconds)) md.AppendLine(OptimizerLine(report)).AppendLine();
+        return md.ToString();
     }
 
     public static string ToJson(object value) => JsonSerializer.Serialize(value, Json);

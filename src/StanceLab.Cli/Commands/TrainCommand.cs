@@ -29,6 +29,7 @@ internal static class TrainCommand
         var nb = new Option<bool>("--nb-weighting") { Description = "Scale features by naive Bayes log-count ratios before the fit (NBSVM-style; two-class heads only)." };
         var stamp = new Option<bool>("--stamp") { Description = "Record the creation time in the model (the file then differs run to run)." };
         var curve = new Option<bool>("--learning-curve") { Description = "Instead of the cross-validation report, print a learning curve: the same grouped cross-validation trained on growing shares of each training part's sources." };
+        var stacking = new Option<bool>("--stacking-report") { Description = "Instead of the cross-validation report, compare each linear head with a stacked tree head over all heads' out-of-fold probabilities and sentence meta-features (grouped cross-validation with an inner cross-validation; slow)." };
         var curvePoints = new Option<string>("--curve-points") { Description = "Shares of the sources for --learning-curve, in percent.", DefaultValueFactory = _ => "25,50,75,100" };
         var format = CommonOptions.Format("How to print the cross-validation report: table, json or markdown.", OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
         var trainers = new TrainerOptions();
@@ -38,6 +39,7 @@ internal static class TrainCommand
             data, labels, output, folds, seed, c, maxIterations, classWeight, minDf, wordNgrams, charNgrams, nb, stamp, curve, curvePoints, format,
         };
         foreach (var option in trainers.All) command.Options.Add(option);
+        command.Options.Add(stacking);
         command.SetAction(parse => CommandGuard.Run(io, () =>
         {
             var (minChar, maxChar) = ParseCharNgrams(parse.GetValue(charNgrams)!);
@@ -58,12 +60,13 @@ internal static class TrainCommand
             };
             options = trainers.Apply(parse, options);
             var points = parse.GetValue(curve) ? ParseCurvePoints(parse.GetValue(curvePoints)!) : null;
-            return Execute(io, DataFiles.Expand(parse.GetValue(data)!), options, parse.GetValue(folds), parse.GetValue(output)!, parse.GetValue(format), points);
+            if (points is not null && parse.GetValue(stacking)) throw new UsageException("--learning-curve and --stacking-report each replace the cross-validation report: choose one.");
+            return Execute(io, DataFiles.Expand(parse.GetValue(data)!), options, parse.GetValue(folds), parse.GetValue(output)!, parse.GetValue(format), points, parse.GetValue(stacking));
         }));
         return command;
     }
 
-    private static int Execute(CliIo io, IReadOnlyList<string> files, TrainingOptions options, int folds, string output, OutputFormat format, IReadOnlyList<double>? curvePoints)
+    private static int Execute(CliIo io, IReadOnlyList<string> files, TrainingOptions options, int folds, string output, OutputFormat format, IReadOnlyList<double>? curvePoints, bool stacking = false)
     {
         try
         {
@@ -91,6 +94,18 @@ internal static class TrainCommand
                 case OutputFormat.Json: LearningCurveView.Json(io.Output, folds, options.Seed, points); break;
                 case OutputFormat.Markdown: io.Output.Write(LearningCurveView.Markdown(title, points)); break;
                 default: LearningCurveView.Render(io.Out, title, points); break;
+            }
+        }
+        else if (stacking)
+        {
+            if (folds == 0) throw new UsageException("--stacking-report needs cross-validation: use --folds 2 or more.");
+            var result = ProgressDisplay.Run(io, "Stacking", p => StackingEvaluation.Run(rows, options, folds, progress: p));
+            string title = $"Stacked tree heads vs linear heads: grouped {folds}-fold cross-validation, inner {result.InnerFolds}-fold out-of-fold probabilities ({Formatting.Integer(rows.Count)} sentences, {sources} sources, seed {options.Seed})";
+            switch (format)
+            {
+                case OutputFormat.Json: StackingView.Json(io.Output, result); break;
+                case OutputFormat.Markdown: io.Output.Write(StackingView.Markdown(title, result)); break;
+                default: StackingView.Render(io.Out, title, result); break;
             }
         }
         else if (folds > 0)

@@ -21,6 +21,7 @@ internal sealed class TrainerOptions
     public Option<int> Leaves { get; } = new("--trees-leaves") { Description = "Most leaves per tree.", DefaultValueFactory = _ => Defaults.Leaves };
     public Option<int> MaxDepth { get; } = new("--trees-max-depth") { Description = "Deepest leaf; 0 for no limit besides --trees-leaves.", DefaultValueFactory = _ => Defaults.MaxDepth };
     public Option<int> MinLeaf { get; } = new("--trees-min-leaf") { Description = "Fewest sentences in a leaf.", DefaultValueFactory = _ => Defaults.MinExamplesPerLeaf };
+    public Option<double> MinHessian { get; } = new("--trees-min-hessian") { Description = "Smallest hessian sum in a leaf (XGBoost min_child_weight).", DefaultValueFactory = _ => Defaults.MinHessianPerLeaf };
     public Option<double> LearningRate { get; } = new("--trees-learning-rate") { Description = "Shrinkage of each tree (eta).", DefaultValueFactory = _ => Defaults.LearningRate };
     public Option<double> L2 { get; } = new("--trees-l2") { Description = "L2 penalty on leaf values (lambda).", DefaultValueFactory = _ => Defaults.L2 };
     public Option<double> RowSubsample { get; } = new("--trees-row-subsample") { Description = "Share of rows each round sees.", DefaultValueFactory = _ => Defaults.RowSubsample };
@@ -28,7 +29,7 @@ internal sealed class TrainerOptions
     public Option<int> MaxBins { get; } = new("--trees-max-bins") { Description = "Histogram bins per feature.", DefaultValueFactory = _ => Defaults.MaxBins };
     public Option<int> EarlyStopping { get; } = new("--trees-early-stopping") { Description = "Stop after this many rounds without a better held-out log-loss; 0 trains every round on all rows.", DefaultValueFactory = _ => Defaults.EarlyStoppingRounds };
 
-    public IEnumerable<Option> All => [Trainer, Rounds, Leaves, MaxDepth, MinLeaf, LearningRate, L2, RowSubsample, FeatureSubsample, MaxBins, EarlyStopping];
+    public IEnumerable<Option> All => [Trainer, Rounds, Leaves, MaxDepth, MinLeaf, MinHessian, LearningRate, L2, RowSubsample, FeatureSubsample, MaxBins, EarlyStopping];
 
     /// <summary><paramref name="options"/> with the parsed learners and tree settings.</summary>
     public TrainingOptions Apply(ParseResult parse, TrainingOptions options)
@@ -44,6 +45,7 @@ internal sealed class TrainerOptions
                 Leaves = parse.GetValue(Leaves),
                 MaxDepth = parse.GetValue(MaxDepth),
                 MinExamplesPerLeaf = parse.GetValue(MinLeaf),
+                MinHessianPerLeaf = parse.GetValue(MinHessian),
                 LearningRate = parse.GetValue(LearningRate),
                 L2 = parse.GetValue(L2),
                 RowSubsample = parse.GetValue(RowSubsample),

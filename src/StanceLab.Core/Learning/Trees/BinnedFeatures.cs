@@ -115,6 +115,11 @@ internal sealed class BinnedFeatures
             // The zero bin takes one of the bins; the rest are shared by sign in proportion to the counts.
             int budget = maxBins - 1;
             int negativeBudget = negatives == 0 ? 0 : positives == 0 ? budget : Math.Clamp((int)Math.Round((double)budget * negatives / sorted.Count), 1, budget - 1);
+            // A sign cannot use more bins than it has distinct values; the other sign gets the rest,
+            // so values that fit in the budget always get a bin each.
+            int negativeDistinct = Distinct(sorted, 0, negatives), positiveDistinct = Distinct(sorted, negatives, sorted.Count);
+            negativeBudget = Math.Min(negativeBudget, negativeDistinct);
+            if (budget - negativeBudget > positiveDistinct) negativeBudget = Math.Min(budget - positiveDistinct, negativeDistinct);
             AddQuantileUppers(sorted, 0, negatives, negativeBudget, uppers);
             zeroBin[s] = uppers.Count;
             uppers.Add(0f);
@@ -147,9 +152,7 @@ internal sealed class BinnedFeatures
     {
         int n = to - from;
         if (n == 0 || budget <= 0) return;
-        int distinct = 1;
-        for (int i = from + 1; i < to; i++) if (sorted[i] != sorted[i - 1]) distinct++;
-        if (distinct <= budget)
+        if (Distinct(sorted, from, to) <= budget)
         {
             for (int i = from; i < to; i++)
                 if (i == to - 1 || sorted[i] != sorted[i + 1]) uppers.Add(sorted[i]);
@@ -164,6 +167,14 @@ internal sealed class BinnedFeatures
         }
         // The last bound must be the maximum so every value has a bin.
         if (last != sorted[to - 1]) uppers.Add(sorted[to - 1]);
+    }
+
+    private static int Distinct(List<float> sorted, int from, int to)
+    {
+        if (to <= from) return 0;
+        int distinct = 1;
+        for (int i = from + 1; i < to; i++) if (sorted[i] != sorted[i - 1]) distinct++;
+        return distinct;
     }
 
     /// <summary>The first index whose upper bound is ≥ value (the bin that holds it).</summary>

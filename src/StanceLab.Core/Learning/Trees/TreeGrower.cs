@@ -149,6 +149,8 @@ internal sealed class TreeGrower
                 var right = default(HistogramBin);
                 for (int b = end - 1; b > start; b--)
                 {
+                    // An empty bin moves no row, so the split below it equals the one above: skip it.
+                    if (histogram[b].Count == 0) continue;
                     right += histogram[b];
                     if (right.Count < minLeaf) continue;
                     var left = total - right;

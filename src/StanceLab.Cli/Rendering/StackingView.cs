@@ -1,0 +1,83 @@
+using System.Text;
+using Spectre.Console;
+using StanceLab.Evaluation;
+
+namespace StanceLab.Cli.Rendering;
+
+/// <summary>The stacking experiment: each head's linear and stacked scores side by side, per class F1 included; as a table, Markdown or JSON.</summary>
+internal static class StackingView
+{
+    public static void Render(IAnsiConsole console, string title, StackingResult result)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]") { Justification = Justify.Left });
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("head").AddColumn("").AddColumn(new TableColumn("linear").RightAligned())
+            .AddColumn(new TableColumn("stacked").RightAligned()).AddColumn(new TableColumn("change").RightAligned());
+        foreach (var head in result.Heads)
+        {
+            foreach (var (name, linear, stacked) in Rows(head))
+            {
+                double change = stacked - linear;
+                string colour = change > 0 ? "green" : change < 0 ? "red" : "dim";
+                table.AddRow(Markup.Escape(head.Column), Markup.Escape(name), Formatting.Ratio(linear), Formatting.Ratio(stacked), $"[{colour}]{Formatting.Signed(change)}[/]");
+            }
+            table.AddRow(Markup.Escape(head.Column), "[bold]verdict[/]", "", "", head.StackedWins ? "[green]stacked wins[/]" : "[yellow]linear stays[/]");
+            table.AddEmptyRow();
+        }
+        console.Write(table);
+    }
+
+    public static string Markdown(string title, StackingResult result)
+    {
+        var md = new StringBuilder().Append("## ").AppendLine(title).AppendLine();
+        md.AppendLine("| head | measure | linear | stacked | change |").AppendLine("|---|---|---:|---:|---:|");
+        foreach (var head in result.Heads)
+        {
+            foreach (var (name, linear, stacked) in Rows(head))
+                md.AppendLine($"| {head.Column} | {name} | {Formatting.Ratio(linear)} | {Formatting.Ratio(stacked)} | {Formatting.Signed(stacked - linear)} |");
+            md.AppendLine($"| {head.Column} | **verdict** | | | {(head.StackedWins ? "stacked wins" : "linear stays")} |");
+        }
+        return md.AppendLine().ToString();
+    }
+
+    public static void Json(TextWriter output, StackingResult result)
+    {
+        JsonOutput.WriteLine(output, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", "stacking");
+            w.WriteNumber("folds", result.Folds);
+            w.WriteNumber("innerFolds", result.InnerFolds);
+            w.WriteNumber("seed", result.Seed);
+            w.WriteStartArray("heads");
+            foreach (var head in result.Heads)
+            {
+                w.WriteStartObject();
+                w.WriteString("label", head.Column);
+                w.WriteBoolean("stackedWins", head.StackedWins);
+                foreach (var (name, report) in new[] { ("linear", head.Linear), ("stacked", head.Stacked) })
+                {
+                    w.WriteStartObject(name);
+                    w.Number("accuracy", report.Accuracy);
+                    w.Number("macroF1", report.MacroF1);
+                    w.Number("logLoss", report.LogLoss);
+                    w.WriteStartObject("f1");
+                    foreach (var c in report.PerClass) w.Number(c.Class, c.F1);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static IEnumerable<(string Name, double Linear, double Stacked)> Rows(StackingHeadResult head)
+    {
+        yield return ("accuracy", head.Linear.Accuracy, head.Stacked.Accuracy);
+        yield return ("macro-F1", head.Linear.MacroF1, head.Stacked.MacroF1);
+        foreach (var c in head.Linear.PerClass)
+            yield return ($"F1 {c.Class}", c.F1, head.Stacked.PerClass.Single(s => s.Class == c.Class).F1);
+    }
+}
