@@ -28,7 +28,11 @@ Directory.CreateDirectory(work);
 Console.Error.WriteLine("Building the stancelab command (Release) ...");
 var build = ProcessTimer.Run("dotnet", ["build", Path.Combine(root, "src", "StanceLab.Cli"), "-c", "Release", "-v", "q", "-nologo"], root);
 if (build.ExitCode != 0) { Console.Error.WriteLine(build.Output + build.Error); return 1; }
-var cli = Path.Combine(root, "src", "StanceLab.Cli", "bin", "Release", "net10.0", "stancelab.dll");
+// Run a private copy, so rebuilding the repository while the bench runs cannot swap the program under it.
+var cliCopy = Path.Combine(work, "cli");
+if (Directory.Exists(cliCopy)) Directory.Delete(cliCopy, recursive: true);
+CopyDirectory(Path.Combine(root, "src", "StanceLab.Cli", "bin", "Release", "net10.0"), cliCopy);
+var cli = Path.Combine(cliCopy, "stancelab.dll");
 OursRunner[] ourSystems = [new OursRunner(cli), new OursRunner(cli, naiveBayes: true)];
 var peers = new PeerRunner(Path.Combine(root, "bench", "peers.py"));
 var tools = options.Tools is null ? PeerRunner.Tools : PeerRunner.Tools.Where(t => options.Tools.Contains(t.Tool)).ToArray();
@@ -225,6 +229,13 @@ static string Write(string path, BenchDataset data, IReadOnlyList<int> rows)
     writer.Write("id\tlabel\ttext\n");
     foreach (var i in rows) writer.Write($"{data.Rows[i].Id}\t{data.Rows[i].Label}\t{data.Rows[i].Text}\n");
     return path;
+}
+
+static void CopyDirectory(string from, string to)
+{
+    Directory.CreateDirectory(to);
+    foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+    foreach (var directory in Directory.GetDirectories(from)) CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
 }
 
 static string FindRoot()

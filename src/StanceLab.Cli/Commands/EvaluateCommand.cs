@@ -53,14 +53,17 @@ internal static class EvaluateCommand
         var vectors = ModelTrainer.Transform(model.Featurizer, rows.Select(r => r.Text).ToArray(),
             new Progress01(p => progress.Report(new PipelineProgress("Featurizing", p * 0.9))));
         var reports = new List<ClassificationReport>();
+        // A stacked head reads each sentence's position in its article: rows of a source are in article order.
+        var contexts = SentenceContext.Of(rows);
         foreach (var column in columns)
         {
-            var classifier = model.Head(column).Classifier;
+            var head = model.Head(column);
+            var classifier = head.Classifier;
             var known = model.Metadata.LabelSets.TryGetValue(column, out var set) ? set : classifier.Classes;
             // Labels the model never saw still count: they are rows the model must get wrong.
             var labelSet = new LabelSet(column, known.Concat(rows.Select(r => r.Label(column))));
             var truth = rows.Select(r => labelSet.IdOf(r.Label(column))).ToArray();
-            var probabilities = vectors.Select(v => classifier.PredictOver(v, labelSet)).ToArray();
+            var probabilities = vectors.Select((v, i) => head.PredictOver(v, rows[i].Text, contexts[i], labelSet)).ToArray();
             int[]? majority = null;
             if (model.Metadata.ClassCounts.TryGetValue(column, out var counts) && counts.Count > 0)
             {

@@ -29,7 +29,7 @@ internal static class TrainCommand
         var nb = new Option<bool>("--nb-weighting") { Description = "Scale features by naive Bayes log-count ratios before the fit (NBSVM-style; two-class heads only)." };
         var stamp = new Option<bool>("--stamp") { Description = "Record the creation time in the model (the file then differs run to run)." };
         var curve = new Option<bool>("--learning-curve") { Description = "Instead of the cross-validation report, print a learning curve: the same grouped cross-validation trained on growing shares of each training part's sources." };
-        var stacking = new Option<bool>("--stacking-report") { Description = "Instead of the cross-validation report, compare each linear head with a stacked tree head over all heads' out-of-fold probabilities and sentence meta-features (grouped cross-validation with an inner cross-validation; slow)." };
+        var stacking = new Option<bool>("--stacking-report") { Description = "Instead of the cross-validation report, compare each head linear with the same head stacked (--trainer stacked), by grouped cross-validation on the same folds; slow." };
         var curvePoints = new Option<string>("--curve-points") { Description = "Shares of the sources for --learning-curve, in percent.", DefaultValueFactory = _ => "25,50,75,100" };
         var format = CommonOptions.Format("How to print the cross-validation report: table, json or markdown.", OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
         var trainers = new TrainerOptions();

@@ -14,7 +14,7 @@ internal sealed class TrainerOptions
 
     public Option<string> Trainer { get; } = new("--trainer")
     {
-        Description = "linear or trees for every head, or per head as COLUMN=KIND,... (e.g. topic=linear,stance=trees).",
+        Description = "linear, trees or stacked for every head, or per head as COLUMN=KIND,... (e.g. topic=linear,stance=stacked). stacked: boosted trees over every head's linear probabilities and sentence cues.",
         DefaultValueFactory = _ => "linear",
     };
     public Option<int> Rounds { get; } = new("--trees-rounds") { Description = "Boosting rounds (one tree per class each).", DefaultValueFactory = _ => Defaults.Rounds };
@@ -79,6 +79,7 @@ internal sealed class TrainerOptions
     {
         "linear" => TrainerKind.Linear,
         "trees" => TrainerKind.Trees,
-        _ => throw new UsageException($"--trainer {whole}: '{name}' is not a trainer; use linear or trees."),
+        "stacked" => TrainerKind.Stacked,
+        _ => throw new UsageException($"--trainer {whole}: '{name}' is not a trainer; use linear, trees or stacked."),
     };
 }

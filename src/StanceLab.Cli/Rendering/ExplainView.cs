@@ -22,7 +22,8 @@ internal static class ExplainView
                 w.Number("baseValue", p.BaseValue);
                 w.Number("logit", p.Logit);
                 ScoreJsonView.WriteTokens(w, "tokens", p.Tokens);
-                ScoreJsonView.WriteAbsent(w, p.Absent);
+                ScoreJsonView.WriteNamed(w, "absent", p.Absent);
+                ScoreJsonView.WriteNamed(w, "inputs", p.Inputs);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -39,11 +40,15 @@ internal static class ExplainView
             console.WriteLine();
             var probabilities = string.Join("  ", p.Probabilities.OrderByDescending(q => q.Value).Select(q => $"{q.Key} {Formatting.Ratio(q.Value)}"));
             console.MarkupLine($"[bold]{Markup.Escape(p.Column)}[/]: [bold]{Markup.Escape(p.Label)}[/] ({Formatting.Ratio(p.Probability)})   [dim]{Markup.Escape(probabilities)}[/]");
+            if (p.IsStacked) RenderInputs(console, p);
             var magnitudes = p.Tokens.Select(t => Math.Abs(t.Contribution)).Concat(p.Absent.Select(a => Math.Abs(a.Contribution))).ToArray();
             double scale = magnitudes.Length == 0 ? 1 : Math.Max(1e-12, magnitudes.Max());
             string sum = p.Absent.Count == 0 ? "Σ tokens" : "Σ tokens + Σ absent features";
+            string caption = p.IsStacked
+                ? $"the words behind the linear '{Markup.Escape(p.Column)}' input: their contributions to its logit of '{Markup.Escape(p.Label)}'"
+                : $"logit of '{Markup.Escape(p.Label)}' = base {Formatting.Signed(p.BaseValue)} + {sum} = {Formatting.Signed(p.Logit)}";
             var table = new Table().Border(TableBorder.Rounded)
-                .Caption($"logit of '{Markup.Escape(p.Label)}' = base {Formatting.Signed(p.BaseValue)} + {sum} = {Formatting.Signed(p.Logit)}")
+                .Caption(caption)
                 .AddColumn("token").AddColumn(new TableColumn("chars").RightAligned()).AddColumn(new TableColumn("contribution").RightAligned()).AddColumn("");
             foreach (var t in p.Tokens)
             {
@@ -59,5 +64,21 @@ internal static class ExplainView
             }
             console.Write(table);
         }
+    }
+
+    /// <summary>A stacked head's inputs with their exact contributions, which add up to its logit.</summary>
+    private static void RenderInputs(IAnsiConsole console, StanceLab.Scoring.HeadPrediction p)
+    {
+        double scale = Math.Max(1e-12, p.Inputs.Max(i => Math.Abs(i.Contribution)));
+        var table = new Table().Border(TableBorder.Rounded)
+            .Caption($"stacked: logit of '{Markup.Escape(p.Label)}' = base {Formatting.Signed(p.BaseValue)} + Σ inputs = {Formatting.Signed(p.Logit)}")
+            .AddColumn("input").AddColumn(new TableColumn("contribution").RightAligned()).AddColumn("");
+        foreach (var i in p.Inputs)
+        {
+            int width = (int)Math.Round(Math.Abs(i.Contribution) / scale * 24);
+            var bar = i.Contribution >= 0 ? $"[green]{new string('█', width)}[/]" : $"[red]{new string('█', width)}[/]";
+            table.AddRow(new Spectre.Console.Text(i.Feature), new Spectre.Console.Text(Formatting.Signed(i.Contribution)), new Markup(bar));
+        }
+        console.Write(table);
     }
 }

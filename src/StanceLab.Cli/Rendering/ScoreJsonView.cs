@@ -8,7 +8,9 @@ namespace StanceLab.Cli.Rendering;
 /// {head: {"label", "probability", "probabilities", "explanation": [{"token", "start", "end", "contribution"}]}}}],
 /// "profile": {head: {label: share}}}. The explanation lists the tokens toward the label (strongest
 /// first), then those against it; a tree head adds "absent": [{"feature", "contribution"}], the
-/// features whose absence moved the score.
+/// features whose absence moved the score; a stacked head adds "inputs": [{"feature", "contribution"}],
+/// its inputs' exact contributions (baseValue + Σ inputs = logit), and its tokens explain its own
+/// linear input.
 /// </summary>
 internal static class ScoreJsonView
 {
@@ -54,16 +56,17 @@ internal static class ScoreJsonView
         w.Number("baseValue", p.BaseValue);
         w.Number("logit", p.Logit);
         WriteTokens(w, "explanation", p.Toward.Concat(p.Against));
-        WriteAbsent(w, p.Absent);
+        WriteNamed(w, "absent", p.Absent);
+        WriteNamed(w, "inputs", p.Inputs);
         w.WriteEndObject();
     }
 
-    /// <summary>Absent features and their contributions; written only when there are any, so linear output is unchanged.</summary>
-    internal static void WriteAbsent(Utf8JsonWriter w, IReadOnlyList<AbsentFeatureContribution> absent)
+    /// <summary>Named contributions (absent features, stacked inputs); written only when there are any, so linear output is unchanged.</summary>
+    internal static void WriteNamed(Utf8JsonWriter w, string name, IReadOnlyList<NamedContribution> named)
     {
-        if (absent.Count == 0) return;
-        w.WriteStartArray("absent");
-        foreach (var a in absent)
+        if (named.Count == 0) return;
+        w.WriteStartArray(name);
+        foreach (var a in named)
         {
             w.WriteStartObject();
             w.WriteString("feature", a.Feature);

@@ -26,6 +26,7 @@ public static class CrossValidator
         if (!(trainingFraction > 0 && trainingFraction <= 1))
             throw new ArgumentOutOfRangeException(nameof(trainingFraction), trainingFraction, "The training fraction must be in (0, 1].");
         var foldOf = GroupKFold.Assign(rows.Select(r => r.Source).ToArray(), folds, options.Seed);
+        var contexts = SentenceContext.Of(rows);
 
         var columns = options.LabelColumns;
         var labelSets = columns.Select(c => LabelSet.FromCorpus(c, rows)).ToArray();
@@ -51,13 +52,13 @@ public static class CrossValidator
             for (int h = 0; h < columns.Count; h++)
             {
                 var set = labelSets[h];
-                var classifier = model.Head(set.Column).Classifier;
+                var head = model.Head(set.Column);
                 int majorityClass = MajorityClass(trainIndex.Select(i => truth[h][i]), set.Count);
                 int correct = 0;
                 for (int t = 0; t < testIndex.Length; t++)
                 {
                     int row = testIndex[t];
-                    var full = classifier.PredictOver(testVectors[t], set);
+                    var full = head.PredictOver(testVectors[t], rows[row].Text, contexts[row], set);
                     probabilities[h][row] = full;
                     majority[h][row] = majorityClass;
                     if (ArgMax(full) == truth[h][row]) correct++;

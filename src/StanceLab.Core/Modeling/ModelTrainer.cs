@@ -34,6 +34,7 @@ public static class ModelTrainer
         var groups = rows.Select(r => sourceIds.TryGetValue(r.Source, out var id) ? id : sourceIds[r.Source] = sourceIds.Count).ToArray();
 
         var heads = new List<ModelHead>();
+        (StackingInputs Inputs, SparseVector[] Rows)? stacking = null;
         var labelSets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var classCounts = new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal);
         var summaries = new List<HeadTrainingSummary>();
@@ -52,10 +53,21 @@ public static class ModelTrainer
                 last = p;
                 stage?.Report((double)p.Iteration / p.MaxIterations);
             });
-            var classifier = CreateTrainer(options, column).Fit(data, trainerProgress, cancellation);
+            ModelHead head;
+            if (options.TrainerFor(column) == TrainerKind.Stacked)
+            {
+                stacking ??= StackingData(rows, vectors, featurizer.FeatureCount, groups, options, cancellation);
+                var stackedData = new TrainingSet(stacking.Value.Rows, data.Labels, data.Classes, stacking.Value.Inputs.Width, groups: groups);
+                var trees = new GradientBoostingTrainer(TreeOptions(options), options.Linear.ClassWeighting).Fit(stackedData, trainerProgress, cancellation);
+                head = new ModelHead(column, trees) { Stacking = stacking.Value.Inputs };
+            }
+            else
+            {
+                head = new ModelHead(column, CreateTrainer(options, column).Fit(data, trainerProgress, cancellation));
+            }
             summaries.Add(new HeadTrainingSummary(column, last.Iteration, last.GradientNorm, !last.Finished || last.Converged, last.Finished ? last.Stop : "unknown"));
             stage?.Report(1.0);
-            heads.Add(new ModelHead(column, classifier));
+            heads.Add(head);
         }
 
         var metadata = new ModelMetadata
@@ -70,7 +82,7 @@ public static class ModelTrainer
             Trainers = options.LabelColumns.Any(c => options.TrainerFor(c) != TrainerKind.Linear)
                 ? options.LabelColumns.ToDictionary(c => c, options.TrainerFor, StringComparer.Ordinal)
                 : null,
-            Trees = options.LabelColumns.Any(c => options.TrainerFor(c) == TrainerKind.Trees) ? TreeOptions(options) : null,
+            Trees = options.LabelColumns.Any(c => options.TrainerFor(c) is TrainerKind.Trees or TrainerKind.Stacked) ? TreeOptions(options) : null,
             Seed = options.Seed,
             TrainingRows = rows.Count,
             DataHash = DataHash(rows, options.LabelColumns),
@@ -87,6 +99,7 @@ public static class ModelTrainer
         ArgumentNullException.ThrowIfNull(options);
         return options.TrainerFor(column) switch
         {
+            TrainerKind.Stacked => throw new InvalidOperationException($"Head '{column}' is stacked: ModelTrainer.Train builds its inputs; there is no plain trainer for it."),
             TrainerKind.Trees => new GradientBoostingTrainer(TreeOptions(options), options.Linear.ClassWeighting),
             _ when options.NaiveBayesWeighting => new NaiveBayesLogisticRegressionTrainer(options.Linear),
             _ => new LogisticRegressionTrainer(options.Linear),
@@ -94,6 +107,53 @@ public static class ModelTrainer
     }
 
     private static GradientBoostingOptions TreeOptions(TrainingOptions options) => options.Trees with { Seed = options.Seed };
+
+    /// <summary>How many inner folds give a stacked head its out-of-fold training inputs.</summary>
+    public const int StackingFolds = 5;
+
+    /// <summary>
+    /// The inputs of stacked heads: base linear models of every label column fitted on all rows
+    /// (what the head reads when scoring), and each row's stacked inputs for training, built from
+    /// out-of-fold probabilities of an inner grouped cross-validation (whole pipeline refitted in
+    /// each fold) so the trees learn how the linear models behave on text they have not seen.
+    /// </summary>
+    private static (StackingInputs Inputs, SparseVector[] Rows) StackingData(
+        IReadOnlyList<LabelledSentence> rows, SparseVector[] vectors, int featureCount, int[] groups, TrainingOptions options, CancellationToken cancellation)
+    {
+        var linear = LinearOnly(options);
+        var labelSets = options.LabelColumns.Select(c => LabelSet.FromCorpus(c, rows)).ToArray();
+        var bases = labelSets.Select(set =>
+        {
+            var data = new TrainingSet(vectors, rows.Select(r => set.IdOf(r.Label(set.Column))).ToArray(), set.Classes, featureCount, groups: groups);
+            return new StackingBase(set.Column, set.Classes, CreateTrainer(linear, set.Column).Fit(data, cancellation: cancellation));
+        }).ToArray();
+        var inputs = new StackingInputs(bases);
+
+        int sources = groups.Distinct().Count();
+        if (sources < 2) throw new TrainingException("A stacked head needs sentences from at least 2 sources (articles) for its out-of-fold inputs.");
+        int folds = Math.Min(StackingFolds, sources);
+        var foldOf = GroupKFold.Assign(rows.Select(r => r.Source).ToArray(), folds, options.Seed + 1);
+        var outOfFold = new double[rows.Count][];
+        for (int f = 0; f < folds; f++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var fit = Enumerable.Range(0, rows.Count).Where(i => foldOf[i] != f).Select(i => rows[i]).ToArray();
+            var held = Enumerable.Range(0, rows.Count).Where(i => foldOf[i] == f).ToArray();
+            var model = Train(fit, linear, cancellation: cancellation);
+            var heldVectors = Transform(model.Featurizer, held.Select(i => rows[i].Text).ToArray(), cancellation: cancellation);
+            for (int t = 0; t < held.Length; t++)
+                outOfFold[held[t]] = labelSets.SelectMany(set => model.Head(set.Column).Classifier.PredictOver(heldVectors[t], set)).ToArray();
+        }
+        var contexts = SentenceContext.Of(rows);
+        var stacked = new SparseVector[rows.Count];
+        for (int i = 0; i < rows.Count; i++)
+            stacked[i] = StackingInputs.Build(outOfFold[i], SentenceMetaFeatures.Compute(rows[i].Text, contexts[i].Position, contexts[i].SentenceCount));
+        return (inputs, stacked);
+    }
+
+    /// <summary>The options with every head linear: what a stacked head's base models use.</summary>
+    public static TrainingOptions LinearOnly(TrainingOptions options) =>
+        options with { DefaultTrainer = TrainerKind.Linear, Trainers = new Dictionary<string, TrainerKind>(), CreatedUtc = null };
 
     /// <summary>Feature vectors of many texts, computed in parallel; the order of the output is the input's.</summary>
     public static SparseVector[] Transform(FittedFeaturizer featurizer, IReadOnlyList<string> texts, IProgress<double>? progress = null, CancellationToken cancellation = default)

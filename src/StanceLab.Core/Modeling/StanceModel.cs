@@ -16,7 +16,15 @@ public sealed class StanceModel
         if (heads.Count == 0) throw new ArgumentException("A model needs at least one head.", nameof(heads));
         foreach (var head in heads)
         {
-            if (head.Classifier.FeatureCount != featurizer.FeatureCount)
+            if (head.Stacking is { } stacking)
+            {
+                if (head.Classifier.FeatureCount != stacking.Width)
+                    throw new ArgumentException($"Stacked head '{head.Column}' expects {head.Classifier.FeatureCount} inputs; its stacking provides {stacking.Width}.");
+                foreach (var b in stacking.Bases)
+                    if (b.Classifier.FeatureCount != featurizer.FeatureCount)
+                        throw new ArgumentException($"Stacked head '{head.Column}': base model '{b.Column}' expects {b.Classifier.FeatureCount} features; the featurizer makes {featurizer.FeatureCount}.");
+            }
+            else if (head.Classifier.FeatureCount != featurizer.FeatureCount)
                 throw new ArgumentException($"Head '{head.Column}' expects {head.Classifier.FeatureCount} features; the featurizer makes {featurizer.FeatureCount}.");
         }
         if (heads.Select(h => h.Column).Distinct(StringComparer.Ordinal).Count() != heads.Count)

@@ -8,4 +8,11 @@ public enum TrainerKind
 
     /// <summary>Gradient-boosted regression trees with the softmax loss.</summary>
     Trees,
+
+    /// <summary>
+    /// Boosted trees over every head's linear probabilities (out-of-fold at training time) and
+    /// sentence meta-features: position in the article, length, quotation marks, modal verbs,
+    /// digits, attribution verbs.
+    /// </summary>
+    Stacked,
 }

@@ -32,7 +32,9 @@ namespace StanceLab.Persistence;
 ///   then the "linear" payload; for kind "trees": int32 class count, class names (strings), int32
 ///   feature count, float64 base scores (classes), int32 rounds, then per class and round one tree:
 ///   int32 node count, then per node int32 feature (−1 for a leaf), float32 threshold, int32 left,
-///   int32 right, float64 value, float64 cover.</item>
+///   int32 right, float64 value, float64 cover. A stacked head writes kind "stacked", int32 base
+///   count, per base its column (string), int32 class count, class names, kind and payload as above,
+///   then int32 meta-feature count and their names, then its own classifier's kind and payload.</item>
 /// </list>
 /// A file carries the lowest version that can hold it, so older builds still read what they can.
 /// Version history:
@@ -40,11 +42,12 @@ namespace StanceLab.Persistence;
 /// <item>1 (2026-11): first version.</item>
 /// <item>2 (2026-11): head kind "nb-linear" (NB-weighted logistic regression).</item>
 /// <item>3 (2026-11): head kind "trees" (gradient-boosted trees).</item>
+/// <item>4 (2026-11): stacked heads (kind "stacked").</item>
 /// </list>
 /// </summary>
 public static class ModelFile
 {
-    public const ushort FormatVersion = 3;
+    public const ushort FormatVersion = 4;
     private static readonly byte[] Magic = "STANCELB"u8.ToArray();
     private const int HashLength = 32;
     private const int HeaderLength = 8 + 2 + 2 + 4;
@@ -113,7 +116,8 @@ public static class ModelFile
 
     /// <summary>The lowest format version that can hold the model's heads.</summary>
     private static ushort VersionNeeded(StanceModel model) =>
-        model.Heads.Any(h => h.Classifier is TreeEnsembleClassifier) ? (ushort)3
+        model.Heads.Any(h => h.IsStacked) ? (ushort)4
+        : model.Heads.Any(h => h.Classifier is TreeEnsembleClassifier) ? (ushort)3
         : model.Heads.Any(h => h.Classifier is NaiveBayesLinearClassifier) ? (ushort)2
         : (ushort)1;
 
@@ -235,25 +239,48 @@ public static class ModelFile
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(head.Column);
-            writer.Write(head.Classifier.Kind);
-            switch (head.Classifier)
+            if (head.Stacking is { } stacking)
             {
-                case LinearClassifier linear:
-                    WriteLinear(writer, linear);
-                    break;
-                case NaiveBayesLinearClassifier nb:
-                    writer.Write(nb.Ratios.Length);
-                    foreach (var r in nb.Ratios) writer.Write(r);
-                    WriteLinear(writer, nb.Inner);
-                    break;
-                case TreeEnsembleClassifier trees:
-                    WriteTrees(writer, trees);
-                    break;
-                default:
-                    throw new NotSupportedException($"Head '{head.Column}': cannot save a '{head.Classifier.Kind}' classifier.");
+                writer.Write(StackedKind);
+                writer.Write(stacking.Bases.Count);
+                foreach (var b in stacking.Bases)
+                {
+                    writer.Write(b.Column);
+                    writer.Write(b.Classes.Count);
+                    foreach (var c in b.Classes) writer.Write(c);
+                    writer.Write(b.Classifier.Kind);
+                    WriteClassifier(writer, b.Classifier, head.Column);
+                }
+                writer.Write(SentenceMetaFeatures.Names.Count);
+                foreach (var name in SentenceMetaFeatures.Names) writer.Write(name);
             }
+            writer.Write(head.Classifier.Kind);
+            WriteClassifier(writer, head.Classifier, head.Column);
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>The kind written for a stacked head, before its base models and its own classifier.</summary>
+    private const string StackedKind = "stacked";
+
+    private static void WriteClassifier(BinaryWriter writer, IClassifier classifier, string column)
+    {
+        switch (classifier)
+        {
+            case LinearClassifier linear:
+                WriteLinear(writer, linear);
+                break;
+            case NaiveBayesLinearClassifier nb:
+                writer.Write(nb.Ratios.Length);
+                foreach (var r in nb.Ratios) writer.Write(r);
+                WriteLinear(writer, nb.Inner);
+                break;
+            case TreeEnsembleClassifier trees:
+                WriteTrees(writer, trees);
+                break;
+            default:
+                throw new NotSupportedException($"Head '{column}': cannot save a '{classifier.Kind}' classifier.");
+        }
     }
 
     private static void WriteLinear(BinaryWriter writer, LinearClassifier linear)
@@ -270,17 +297,40 @@ public static class ModelFile
         using var reader = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), Encoding.UTF8);
         string column = reader.ReadString();
         string kind = reader.ReadString();
+        if (kind != StackedKind) return new ModelHead(column, ReadClassifier(reader, kind, column, length));
+
+        int baseCount = ReadCount(reader, length);
+        var bases = new StackingBase[baseCount];
+        for (int b = 0; b < baseCount; b++)
+        {
+            string baseColumn = reader.ReadString();
+            int classCount = ReadCount(reader, length);
+            var classes = new string[classCount];
+            for (int c = 0; c < classCount; c++) classes[c] = reader.ReadString();
+            bases[b] = new StackingBase(baseColumn, classes, ReadClassifier(reader, reader.ReadString(), column, length));
+        }
+        int metaCount = ReadCount(reader, length);
+        var meta = new string[metaCount];
+        for (int m = 0; m < metaCount; m++) meta[m] = reader.ReadString();
+        if (!meta.SequenceEqual(SentenceMetaFeatures.Names, StringComparer.Ordinal))
+            throw new NotSupportedException($"stacked head '{column}' reads meta-features ({string.Join(", ", meta)}) that this build does not compute");
+        var classifier = ReadClassifier(reader, reader.ReadString(), column, length);
+        return new ModelHead(column, classifier) { Stacking = new StackingInputs(bases) };
+    }
+
+    private static IClassifier ReadClassifier(BinaryReader reader, string kind, string column, int length)
+    {
         switch (kind)
         {
             case "linear":
-                return new ModelHead(column, ReadLinear(reader, length));
+                return ReadLinear(reader, length);
             case NaiveBayesLinearClassifier.KindName:
                 int count = ReadCount(reader, length / 4);
                 var ratios = new float[count];
                 for (int j = 0; j < count; j++) ratios[j] = reader.ReadSingle();
-                return new ModelHead(column, new NaiveBayesLinearClassifier(ratios, ReadLinear(reader, length)));
+                return new NaiveBayesLinearClassifier(ratios, ReadLinear(reader, length));
             case TreeEnsembleClassifier.KindName:
-                return new ModelHead(column, ReadTrees(reader, length));
+                return ReadTrees(reader, length);
             default:
                 throw new NotSupportedException($"head '{column}' has an unknown kind '{kind}'");
         }

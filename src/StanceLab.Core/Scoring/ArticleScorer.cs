@@ -9,7 +9,8 @@ namespace StanceLab.Scoring;
 /// Scores articles: split into sentences, featurize each once, ask every head, and explain each
 /// label by the tokens that drove it. A feature's contribution is shared equally among its
 /// occurrences and, within an occurrence, among the tokens it spans (a bigram gives half to each
-/// word), so the token contributions add up exactly to the feature contributions.
+/// word), so the token contributions add up exactly to the feature contributions. Each sentence
+/// knows its position in the article, which stacked heads read.
 /// </summary>
 public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter = null)
 {
@@ -22,18 +23,18 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
     {
         ArgumentNullException.ThrowIfNull(article);
         var sentences = _splitter.Split(article);
-        var scores = sentences.Select(s => ScoreSentence(s, explainTop)).ToArray();
+        var scores = sentences.Select((s, i) => ScoreSentence(s, new SentenceContext(i, sentences.Count), explainTop)).ToArray();
         return new ArticleScore(scores, Profile(scores));
     }
 
-    /// <summary>Scores one piece of text as a single sentence (offsets relative to it).</summary>
+    /// <summary>Scores one piece of text as a single sentence (offsets relative to it), as an article of one.</summary>
     public SentenceScore ScoreSentence(string text, int explainTop = 5)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return ScoreSentence(new Sentence(text, 0, text.Length), explainTop);
+        return ScoreSentence(new Sentence(text, 0, text.Length), SentenceContext.Alone, explainTop);
     }
 
-    private SentenceScore ScoreSentence(Sentence sentence, int explainTop)
+    private SentenceScore ScoreSentence(Sentence sentence, SentenceContext context, int explainTop)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(explainTop);
         var featurized = _model.Featurizer.Featurize(sentence.Text);
@@ -41,12 +42,15 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
         foreach (var head in _model.Heads)
         {
             var classifier = head.Classifier;
+            var input = head.Input(featurized.Vector, sentence.Text, context);
             var probabilities = new double[classifier.Classes.Count];
-            classifier.PredictProbabilities(featurized.Vector, probabilities);
+            classifier.PredictProbabilities(input, probabilities);
             int best = 0;
             for (int c = 1; c < probabilities.Length; c++) if (probabilities[c] > probabilities[best]) best = c;
-            var explanation = classifier.Explain(featurized.Vector, best);
-            var tokens = TokenContributions(featurized, explanation, sentence.Start);
+            var explanation = classifier.Explain(input, best);
+            var tokens = head.Stacking is { } stacking
+                ? TokensBehindStackedLabel(stacking, head.Column, classifier.Classes[best], featurized, sentence.Start)
+                : TokenContributions(featurized, explanation, sentence.Start);
             predictions.Add(new HeadPrediction(
                 head.Column,
                 classifier.Classes[best],
@@ -58,13 +62,31 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
                 tokens.Where(t => t.Contribution > 0).OrderByDescending(t => t.Contribution).ThenBy(t => t.Start).Take(explainTop).ToArray(),
                 tokens.Where(t => t.Contribution < 0).OrderBy(t => t.Contribution).ThenBy(t => t.Start).Take(explainTop).ToArray())
             {
-                Absent = explanation.AbsentContributions
-                    .Select(a => new AbsentFeatureContribution(_model.Featurizer.FeatureNames[a.Feature], a.Contribution))
-                    .OrderByDescending(a => Math.Abs(a.Contribution)).ThenBy(a => a.Feature, StringComparer.Ordinal)
-                    .ToArray(),
+                Absent = head.IsStacked ? [] : Named(explanation.AbsentContributions, j => _model.Featurizer.FeatureNames[j]),
+                Inputs = head.Stacking is { } s
+                    ? Named(explanation.Contributions.Concat(explanation.AbsentContributions), j => s.FeatureNames[j])
+                    : [],
             });
         }
         return new SentenceScore(sentence, predictions);
+    }
+
+    private static NamedContribution[] Named(IEnumerable<FeatureContribution> contributions, Func<int, string> name) =>
+        contributions.Where(c => c.Contribution != 0)
+            .Select(c => new NamedContribution(name(c.Feature), c.Contribution))
+            .OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>
+    /// The words behind a stacked head's label: the token contributions of the head's own linear
+    /// base model to the same label's logit (no tokens when the base model never saw the label).
+    /// </summary>
+    private static IReadOnlyList<TokenContribution> TokensBehindStackedLabel(StackingInputs stacking, string column, string label, FeaturizedText featurized, int offset)
+    {
+        var own = stacking.Bases.FirstOrDefault(b => b.Column == column);
+        int index = own is null ? -1 : own.Classifier.Classes.ToList().IndexOf(label);
+        if (index < 0) return featurized.Tokens.Select(t => new TokenContribution(t.Text, t.Start + offset, t.End + offset, 0.0)).ToArray();
+        return TokenContributions(featurized, own!.Classifier.Explain(featurized.Vector, index), offset);
     }
 
     /// <summary>Spreads each feature's contribution over the tokens it came from; offsets are shifted by <paramref name="offset"/>.</summary>

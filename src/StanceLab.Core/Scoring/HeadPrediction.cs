@@ -18,5 +18,14 @@ public sealed record HeadPrediction(
     IReadOnlyList<TokenContribution> Against)
 {
     /// <summary>Features absent from the sentence that moved the score, strongest first; empty for linear heads.</summary>
-    public IReadOnlyList<AbsentFeatureContribution> Absent { get; init; } = [];
+    public IReadOnlyList<NamedContribution> Absent { get; init; } = [];
+
+    /// <summary>
+    /// For a stacked head: the exact contribution of each input (the linear heads' probabilities and
+    /// the sentence cues), so <see cref="BaseValue"/> + Σ inputs = <see cref="Logit"/>. <see cref="Tokens"/>
+    /// then explain the head's own linear input for the label, the words behind it. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<NamedContribution> Inputs { get; init; } = [];
+
+    public bool IsStacked => Inputs.Count > 0;
 }

@@ -98,4 +98,24 @@ public sealed class TreeTrainerCliTests : IDisposable
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("learning rate", run.Error);
     }
+
+    [Fact]
+    public void A_stacked_head_is_trained_evaluated_and_explained_by_its_inputs()
+    {
+        var data = SampleCorpus.WriteTsv(Path.Combine(_dir, "sample.tsv"));
+        var train = CliRun.Of("train", "--data", data, "--out", ModelPath, "--folds", "0", "--trainer", "stance=stacked", "--trees-rounds", "20", "--trees-min-leaf", "3");
+        Assert.True(train.ExitCode == ExitCodes.Success, train.Error);
+
+        var evaluate = CliRun.Of("evaluate", "--data", data, "--model", ModelPath, "--format", "json");
+        var explain = CliRun.Of("explain", "Officials said talks may resume next week.", "--model", ModelPath, "--format", "json");
+        var table = CliRun.Of("explain", "Officials said talks may resume next week.", "--model", ModelPath);
+
+        Assert.True(evaluate.ExitCode == ExitCodes.Success, evaluate.Error);
+        Assert.True(explain.ExitCode == ExitCodes.Success, explain.Error);
+        using var doc = JsonDocument.Parse(explain.Output);
+        var stance = doc.RootElement.GetProperty("predictions").GetProperty("stance");
+        double inputs = stance.GetProperty("inputs").EnumerateArray().Sum(i => i.GetProperty("contribution").GetDouble());
+        Assert.Equal(stance.GetProperty("logit").GetDouble(), stance.GetProperty("baseValue").GetDouble() + inputs, 4);
+        Assert.Contains("Σ inputs", table.Output);
+    }
 }
