@@ -14,7 +14,8 @@ internal static class ScoreCommand
         var model = CommonOptions.Model();
         var explain = new Option<int>("--explain", "-k") { Description = "How many tokens to show toward and against each label.", DefaultValueFactory = _ => 3 };
         var format = CommonOptions.Format("table for people; json for programs (one object per article, one per line).", OutputFormat.Table, OutputFormat.Json);
-        var command = new Command("score", "Score articles sentence by sentence and profile each article.") { files, model, explain, format };
+        var lines = new Option<bool>("--lines") { Description = "Each line of the input is one article: stream them, writing one JSON object per article (with its line number) in input order; memory stays flat however large the input. Needs --format json." };
+        var command = new Command("score", "Score articles sentence by sentence and profile each article.") { files, model, explain, format, lines };
         command.SetAction(parse => CommandGuard.Run(io, () =>
         {
             int k = parse.GetValue(explain);
@@ -25,7 +26,21 @@ internal static class ScoreCommand
                 if (!io.InputIsRedirected) throw new UsageException("give article files to score, or '-' to read standard input.");
                 paths = ["-"];
             }
+            if (parse.GetValue(lines) && parse.GetValue(format) != OutputFormat.Json)
+                throw new UsageException("--lines writes JSON lines: add --format json.");
             var scorer = new ArticleScorer(ModelFile.Read(ModelLocator.Resolve(parse.GetValue(model))));
+            if (parse.GetValue(lines))
+            {
+                foreach (var path in paths)
+                {
+                    var summary = LineArticles.Score(io, path, scorer, k);
+                    var where = path == "-" ? "<stdin>" : path;
+                    io.ErrorWriter.WriteLine($"{where}: scored {summary.Articles:N0} articles ({summary.Sentences:N0} sentences) from {summary.Lines:N0} lines.");
+                    if (summary.EmptyLineCount > 0)
+                        io.ErrorWriter.WriteLine($"{where}: skipped {summary.EmptyLineCount:N0} empty line(s): {string.Join(", ", summary.EmptyLines)}{(summary.EmptyLineCount > summary.EmptyLines.Count ? ", ..." : "")}");
+                }
+                return ExitCodes.Success;
+            }
             int empty = 0;
             foreach (var path in paths)
             {

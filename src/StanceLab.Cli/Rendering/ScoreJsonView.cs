@@ -4,7 +4,7 @@ using StanceLab.Scoring;
 namespace StanceLab.Cli.Rendering;
 
 /// <summary>
-/// A scored article as one JSON line: {"file", "sentences": [{"text", "start", "end", "predictions":
+/// A scored article as one JSON line: {"file", ["line",] "sentences": [{"text", "start", "end", "predictions":
 /// {head: {"label", "probability", "probabilities", "explanation": [{"token", "start", "end", "contribution"}]}}}],
 /// "profile": {head: {label: share}}}. The explanation lists the tokens toward the label (strongest
 /// first), then those against it; a tree head adds "absent": [{"feature", "contribution"}], the
@@ -14,12 +14,17 @@ namespace StanceLab.Cli.Rendering;
 /// </summary>
 internal static class ScoreJsonView
 {
-    public static void Write(TextWriter output, string file, ArticleScore score)
+    /// <param name="output">Where the line goes.</param>
+    /// <param name="file">The input's name.</param>
+    /// <param name="score">The scored article.</param>
+    /// <param name="line">With <c>score --lines</c>: the article's line number in the input, written as "line".</param>
+    public static void Write(TextWriter output, string file, ArticleScore score, long? line = null)
     {
         JsonOutput.WriteLine(output, w =>
         {
             w.WriteStartObject();
             w.WriteString("file", file);
+            if (line is { } n) w.WriteNumber("line", n);
             w.WriteStartArray("sentences");
             foreach (var s in score.Sentences)
             {
