@@ -49,6 +49,7 @@ internal sealed class TreeGrower
         Rent(root);
         root.Touched = Scan(root, gradients, hessians);
         root.Best = FindBest(root, slotAllowed);
+        if (!root.Best.IsValid) Return(root);
 
         var leaves = new List<LeafState> { root };
         while (leaves.Count < _options.Leaves)
@@ -63,10 +64,14 @@ internal sealed class TreeGrower
             if (pick < 0) break;
             var (left, right) = Split(leaves[pick], nodes, gradients, hessians);
             leaves.RemoveAt(pick);
-            left.Best = FindBest(left, slotAllowed);
-            right.Best = FindBest(right, slotAllowed);
-            leaves.Add(left);
-            leaves.Add(right);
+            foreach (var child in new[] { left, right })
+            {
+                child.Best = FindBest(child, slotAllowed);
+                // A leaf that cannot split never needs its histogram again: hand the buffers back now,
+                // so memory follows the leaves still in play, not every leaf grown.
+                if (!child.Best.IsValid) Return(child);
+                leaves.Add(child);
+            }
         }
 
         foreach (var leaf in leaves)
