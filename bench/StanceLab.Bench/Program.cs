@@ -10,6 +10,7 @@ using StanceLab.Bench;
 //
 // --quick: one small slice of SUBJ, one run: proves the bench works (CI), times nothing.
 // --trees: StanceLab's boosted trees vs XGBoost on the same features (AG-sub and SUBJ unless --datasets).
+// --scale: whole-process training time on 100k to 1M sentences built from the data sets.
 var options = BenchOptions.Parse(args);
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
 var root = FindRoot();
@@ -66,6 +67,12 @@ if (options.OptimizerOnly)
 
 if (options.Trees)
     return TreesComparison(options, datasetsDir, work, results, ourSystems[0], cli);
+if (options.Scale)
+{
+    int code = ScaleCheck.Run(datasetsDir, work, results, cli, options.Quick ? [20_000, 40_000] : ScaleCheck.Sizes);
+    if (!options.KeepWork) Directory.Delete(work, recursive: true);
+    return code;
+}
 
 var reports = new List<DatasetReport>();
 foreach (var name in options.Datasets)
@@ -254,6 +261,9 @@ internal sealed record BenchOptions(bool Quick, IReadOnlyList<string> Datasets, 
     public bool Trees { get; init; }
     public bool DatasetsGiven { get; init; }
 
+    /// <summary>--scale: training time on 100k, 200k, 500k and 1M sentences the bench builds.</summary>
+    public bool Scale { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         bool quick = args.Contains("--quick");
@@ -270,6 +280,7 @@ internal sealed record BenchOptions(bool Quick, IReadOnlyList<string> Datasets, 
         {
             Trees = args.Contains("--trees"),
             DatasetsGiven = args.Contains("--datasets"),
+            Scale = args.Contains("--scale"),
         };
     }
 }
