@@ -69,7 +69,7 @@ if (options.Trees)
     return TreesComparison(options, datasetsDir, work, results, ourSystems[0], cli);
 if (options.Scale)
 {
-    int code = ScaleCheck.Run(datasetsDir, work, results, cli, options.Quick ? [20_000, 40_000] : ScaleCheck.Sizes);
+    int code = ScaleCheck.Run(datasetsDir, work, results, cli, options.Quick ? [20_000, 40_000] : options.Sizes ?? ScaleCheck.Sizes);
     if (!options.KeepWork) Directory.Delete(work, recursive: true);
     return code;
 }
@@ -261,8 +261,9 @@ internal sealed record BenchOptions(bool Quick, IReadOnlyList<string> Datasets, 
     public bool Trees { get; init; }
     public bool DatasetsGiven { get; init; }
 
-    /// <summary>--scale: training time on 100k, 200k, 500k and 1M sentences the bench builds.</summary>
+    /// <summary>--scale: training time on 100k, 200k, 500k and 1M sentences the bench builds (or --sizes N,N,...).</summary>
     public bool Scale { get; init; }
+    public IReadOnlyList<int>? Sizes { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -281,6 +282,9 @@ internal sealed record BenchOptions(bool Quick, IReadOnlyList<string> Datasets, 
             Trees = args.Contains("--trees"),
             DatasetsGiven = args.Contains("--datasets"),
             Scale = args.Contains("--scale"),
+            Sizes = Array.IndexOf(args, "--sizes") is int at && at >= 0 && at + 1 < args.Length
+                ? args[at + 1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray()
+                : null,
         };
     }
 }

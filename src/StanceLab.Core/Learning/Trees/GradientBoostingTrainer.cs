@@ -174,7 +174,9 @@ public sealed class GradientBoostingTrainer(GradientBoostingOptions options, Cla
         var held = new bool[data.Count];
         if (data.Groups is { } groups)
         {
-            var distinct = groups.Distinct().OrderBy(g => g).ToArray();
+            var sizes = new Dictionary<int, int>();
+            foreach (var g in groups) sizes[g] = sizes.GetValueOrDefault(g) + 1;
+            var distinct = sizes.Keys.Order().ToArray();
             random.Shuffle(distinct);
             int target = (int)Math.Round(Options.ValidationFraction * data.Count);
             var chosen = new HashSet<int>();
@@ -183,7 +185,7 @@ public sealed class GradientBoostingTrainer(GradientBoostingOptions options, Cla
             {
                 if (taken >= target) break;
                 chosen.Add(g);
-                taken += groups.Count(x => x == g);
+                taken += sizes[g];
             }
             for (int i = 0; i < data.Count; i++) held[i] = chosen.Contains(groups[i]);
         }
