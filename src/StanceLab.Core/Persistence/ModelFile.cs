@@ -183,7 +183,7 @@ public static class ModelFile
                     default: break; // A later minor addition this build does not use; the checksum already vouched for it.
                 }
             }
-            catch (Exception e) when (e is EndOfStreamException or JsonException or ArgumentException or IOException or NotSupportedException)
+            catch (Exception e) when (e is EndOfStreamException or JsonException or ArgumentException or IOException or NotSupportedException or FormatException)
             {
                 throw new ModelFormatException(name, $"corrupted: section {tag} cannot be read ({e.Message})");
             }

@@ -42,7 +42,7 @@ public sealed class ScoreLinesTests
     }
 
     [Fact]
-    public void Invalid_utf8_names_the_file_and_line()
+    public void Invalid_utf8_names_the_file_and_line_after_writing_the_lines_before_it()
     {
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "bad.txt");
@@ -51,6 +51,8 @@ public sealed class ScoreLinesTests
         var run = CliRun.Of("score", "--lines", "--format", "json", "--model", DefaultModel, path);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("bad.txt: invalid UTF-8", run.Error);
+        Assert.Contains("bad.txt:3: invalid UTF-8", run.Error);
+        // The good lines before the bad one are not lost.
+        Assert.Equal([1, 2], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("line").GetInt32()));
     }
 }

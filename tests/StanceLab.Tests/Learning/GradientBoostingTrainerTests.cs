@@ -130,4 +130,48 @@ public sealed class GradientBoostingTrainerTests
         var error = Assert.ThrowsAny<ArgumentException>(() => new GradientBoostingTrainer(options));
         Assert.Equal(name, error.ParamName);
     }
+
+    [Fact]
+    public void A_non_finite_feature_value_fails_with_a_training_exception_that_names_the_row()
+    {
+        var data = SeedCorpusStance(out _);
+        var rows = data.Features.ToArray();
+        rows[5] = new SparseVector([1, 3], [0.5f, float.NaN]);
+        var bad = new TrainingSet(rows, data.Labels, data.Classes, data.FeatureCount);
+
+        var error = Assert.Throws<TrainingException>(() => new GradientBoostingTrainer(new GradientBoostingOptions { Rounds = 2 }).Fit(bad));
+
+        Assert.Contains("Row 5: feature 3", error.Message);
+    }
+
+    [Fact]
+    public void The_hold_out_never_takes_every_row_of_a_class()
+    {
+        // One class lives in a single group: holding that group out would leave the class untrained.
+        var data = SeedCorpusStance(out _);
+        var groups = data.Labels.Select(y => y == 0 ? 1000 : 0).Select((g, i) => g == 1000 ? g : i).ToArray();
+        var grouped = new TrainingSet(data.Features, data.Labels, data.Classes, data.FeatureCount, groups: groups);
+        var trainer = new GradientBoostingTrainer(new GradientBoostingOptions { ValidationFraction = 0.3 });
+
+        for (int seed = 0; seed < 20; seed++)
+        {
+            var (train, _) = new GradientBoostingTrainer(trainer.Options with { Seed = seed }).HoldOut(grouped, data.Labels.ToArray(), Enumerable.Repeat(1.0, data.Count).ToArray());
+            Assert.Contains(train, i => data.Labels[i] == 0);
+        }
+    }
+
+    [Fact]
+    public void One_large_group_does_not_swallow_the_training_data()
+    {
+        var data = SeedCorpusStance(out _);
+        // Most rows in one group, the rest alone.
+        var groups = Enumerable.Range(0, data.Count).Select(i => i < data.Count * 3 / 4 ? 0 : i).ToArray();
+        var grouped = new TrainingSet(data.Features, data.Labels, data.Classes, data.FeatureCount, groups: groups);
+
+        for (int seed = 0; seed < 20; seed++)
+        {
+            var (train, heldOut) = new GradientBoostingTrainer(new GradientBoostingOptions { Seed = seed }).HoldOut(grouped, data.Labels.ToArray(), Enumerable.Repeat(1.0, data.Count).ToArray());
+            Assert.True(heldOut.Length <= 2 * Math.Round(0.1 * data.Count), $"seed {seed}: held out {heldOut.Length} of {data.Count}");
+        }
+    }
 }

@@ -40,6 +40,13 @@ public sealed class GradientBoostingTrainer(GradientBoostingOptions options, Cla
         var labels = data.Labels.Select(y => compact[y]).ToArray();
         var weights = RowWeights(data, labels, k, counts, present);
         if (!(weights.Sum() > 0)) throw new TrainingException("The row weights sum to zero.");
+        for (int i = 0; i < data.Count; i++)
+        {
+            var values = data.Features[i].Values;
+            for (int j = 0; j < values.Length; j++)
+                if (!float.IsFinite(values[j]))
+                    throw new TrainingException($"Row {i}: feature {data.Features[i].Indices[j]} has the value {values[j]}; trees need finite values.");
+        }
         cancellation.ThrowIfCancellationRequested();
 
         var (trainRows, heldOut) = HoldOut(data, labels, weights);
@@ -184,6 +191,8 @@ public sealed class GradientBoostingTrainer(GradientBoostingOptions options, Cla
             foreach (var g in distinct)
             {
                 if (taken >= target) break;
+                // One large article must not swallow most of the training data.
+                if (taken + sizes[g] > 2 * target) continue;
                 chosen.Add(g);
                 taken += sizes[g];
             }
@@ -201,9 +210,12 @@ public sealed class GradientBoostingTrainer(GradientBoostingOptions options, Cla
         }
         var train = all.Where(i => !held[i]).ToArray();
         var heldOut = all.Where(i => held[i]).ToArray();
-        // Too little on either side to learn or to judge: train on everything for every round.
+        // Too little on either side to learn or to judge, or a class left with no training row:
+        // train on everything for every round instead.
+        int classes = labels.Distinct().Count();
         if (heldOut.Length == 0 || train.Length < 2 * Options.MinExamplesPerLeaf
-            || train.Select(i => labels[i]).Distinct().Count() < 2 || heldOut.Sum(i => weights[i]) <= 0)
+            || train.Select(i => labels[i]).Distinct().Count() < classes
+            || heldOut.Sum(i => weights[i]) <= 0 || train.Sum(i => weights[i]) <= 0)
             return (all, []);
         return (train, heldOut);
     }

@@ -30,6 +30,7 @@ public sealed class RegressionTree
             throw new ArgumentException("Every node array must have one entry per node.");
         // Children must come after their parent: that rules out cycles and lets depth be computed in one pass.
         var depth = new int[n];
+        var hasParent = new bool[n];
         for (int i = 0; i < n; i++)
         {
             if (feature[i] < -1) throw new ArgumentException($"Node {i} has feature {feature[i]}.");
@@ -39,6 +40,8 @@ public sealed class RegressionTree
             if (left[i] <= i || left[i] >= n || right[i] <= i || right[i] >= n || left[i] == right[i])
                 throw new ArgumentException($"Node {i} has children {left[i]} and {right[i]}, which must be distinct later nodes.");
             if (float.IsNaN(threshold[i])) throw new ArgumentException($"Node {i} has a NaN threshold.");
+            if (hasParent[left[i]] || hasParent[right[i]]) throw new ArgumentException($"Node {i} shares a child with another node; a tree's nodes have one parent each.");
+            hasParent[left[i]] = hasParent[right[i]] = true;
             depth[left[i]] = depth[right[i]] = depth[i] + 1;
             MaxDepth = Math.Max(MaxDepth, depth[i] + 1);
         }

@@ -31,6 +31,8 @@ public sealed class TreeEnsembleClassifier : IClassifier
         FeatureCount = featureCount;
         _baseScores = baseScores;
         _trees = treesPerClass.Select(t => t.ToArray()).ToArray();
+        if (_trees.Any(t => t.Length != _trees[0].Length))
+            throw new ArgumentException("Every class needs the same number of trees (one per round).", nameof(treesPerClass));
         int maxFeature = -1;
         foreach (var tree in _trees.SelectMany(t => t))
             foreach (int f in tree.Feature)
@@ -90,11 +92,12 @@ public sealed class TreeEnsembleClassifier : IClassifier
         try
         {
             var view = dense.AsSpan(0, _denseLength);
+            var workspace = new TreeShap.Workspace(_trees[classIndex].Select(t => t.MaxDepth).DefaultIfEmpty(0).Max());
             foreach (var tree in _trees[classIndex])
             {
                 baseValue += tree.ExpectedValue;
                 score += tree.Value[tree.LeafOf(view)];
-                TreeShap.Accumulate(tree, view, phi);
+                workspace.Accumulate(tree, view, phi);
             }
         }
         finally

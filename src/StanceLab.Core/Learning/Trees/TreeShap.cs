@@ -11,16 +11,30 @@ namespace StanceLab.Learning.Trees;
 public static class TreeShap
 {
     /// <summary>Adds the tree's attributions for the row in <paramref name="dense"/> to <paramref name="phi"/>, keyed by feature.</summary>
-    public static void Accumulate(RegressionTree tree, ReadOnlySpan<float> dense, IDictionary<int, double> phi)
+    public static void Accumulate(RegressionTree tree, ReadOnlySpan<float> dense, IDictionary<int, double> phi) =>
+        new Workspace(tree.MaxDepth).Accumulate(tree, dense, phi);
+
+    /// <summary>A path buffer for trees up to a depth, reused across trees so explaining an ensemble allocates once.</summary>
+    public sealed class Workspace(int maxDepth)
     {
-        ArgumentNullException.ThrowIfNull(tree);
-        ArgumentNullException.ThrowIfNull(phi);
-        if (tree.IsLeaf(0)) return;
-        int d = tree.MaxDepth + 2;
+        private readonly PathElement[] _path = new PathElement[BufferLength(maxDepth)];
+
         // Each recursion level keeps its own copy of the path, laid out one after another.
-        var path = new PathElement[d * (d + 1) / 2 + d];
-        var walker = new Walker(tree, phi);
-        walker.Recurse(dense, 0, path, 0, 0, 1.0, 1.0, -1);
+        private static int BufferLength(int maxDepth)
+        {
+            int d = maxDepth + 2;
+            return d * (d + 1) / 2 + d;
+        }
+
+        public void Accumulate(RegressionTree tree, ReadOnlySpan<float> dense, IDictionary<int, double> phi)
+        {
+            ArgumentNullException.ThrowIfNull(tree);
+            ArgumentNullException.ThrowIfNull(phi);
+            if (BufferLength(tree.MaxDepth) > _path.Length)
+                throw new ArgumentException($"The tree is {tree.MaxDepth} deep; this workspace holds paths up to {maxDepth}.", nameof(tree));
+            if (tree.IsLeaf(0)) return;
+            new Walker(tree, phi).Recurse(dense, 0, _path, 0, 0, 1.0, 1.0, -1);
+        }
     }
 
     /// <summary>One feature on the current path: the share of "zero" (feature unknown) and "one" (feature known) paths that reach here, and the permutation weight.</summary>
