@@ -18,11 +18,23 @@ internal sealed class TreeGrower
     private readonly int[] _spare;
     private readonly Stack<HistogramBin[]> _pool = new();
     private readonly Stack<HistogramBin[]> _slotPool = new();
+    private readonly int _maxLiveHistograms;
+    private int _live;
+    private List<LeafState> _leaves = [];
 
-    public TreeGrower(BinnedFeatures bins, GradientBoostingOptions options)
+    /// <summary>
+    /// Histograms kept at once per grower. A leaf waiting to be split may lose its histogram to a
+    /// newer leaf and rebuild it from its rows when its turn comes (as LightGBM's histogram pool
+    /// does), so memory is this many histograms, not one per leaf.
+    /// </summary>
+    public const int DefaultMaxLiveHistograms = 8;
+
+    public TreeGrower(BinnedFeatures bins, GradientBoostingOptions options, int maxLiveHistograms = DefaultMaxLiveHistograms)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLiveHistograms, 2);
         _bins = bins;
         _options = options;
+        _maxLiveHistograms = maxLiveHistograms;
         _slotOfBin = new int[bins.BinCount];
         for (int s = 0; s < bins.SlotCount; s++)
             for (int b = bins.BinStart[s]; b < bins.BinStart[s + 1]; b++) _slotOfBin[b] = s;
@@ -52,6 +64,7 @@ internal sealed class TreeGrower
         if (!root.Best.IsValid) Return(root);
 
         var leaves = new List<LeafState> { root };
+        _leaves = leaves;
         while (leaves.Count < _options.Leaves)
         {
             int pick = -1;
@@ -62,8 +75,15 @@ internal sealed class TreeGrower
                 if (pick < 0 || best.IsBetterThan(leaves[pick].Best)) pick = i;
             }
             if (pick < 0) break;
-            var (left, right) = Split(leaves[pick], nodes, gradients, hessians);
+            var parent = leaves[pick];
             leaves.RemoveAt(pick);
+            if (parent.Histogram is null)
+            {
+                // Its histogram was lent to a newer leaf: rebuild it from the leaf's rows.
+                Rent(parent);
+                parent.Touched = Scan(parent, gradients, hessians);
+            }
+            var (left, right) = Split(parent, nodes, gradients, hessians);
             foreach (var child in new[] { left, right })
             {
                 child.Best = FindBest(child, slotAllowed);
@@ -265,6 +285,8 @@ internal sealed class TreeGrower
 
     private void Rent(LeafState leaf)
     {
+        if (_live >= _maxLiveHistograms) Evict();
+        _live++;
         leaf.Histogram = _pool.Count > 0 ? _pool.Pop() : new HistogramBin[_bins.BinCount];
         leaf.SlotTotals = _slotPool.Count > 0 ? _slotPool.Pop() : new HistogramBin[_bins.SlotCount];
     }
@@ -282,8 +304,21 @@ internal sealed class TreeGrower
         }
         leaf.Histogram = null;
         leaf.SlotTotals = null;
+        _live--;
         _pool.Push(histogram);
         _slotPool.Push(slotTotals);
+    }
+
+    /// <summary>Takes the histogram of the waiting leaf least likely to be split next (lowest gain; ties: the newest).</summary>
+    private void Evict()
+    {
+        LeafState? victim = null;
+        foreach (var leaf in _leaves)
+        {
+            if (leaf.Histogram is null) continue;
+            if (victim is null || leaf.Best.Gain < victim.Best.Gain || (leaf.Best.Gain == victim.Best.Gain && leaf.Node > victim.Node)) victim = leaf;
+        }
+        if (victim is not null) Return(victim);
     }
 
     private sealed class LeafState(int node, int begin, int end, int depth)
