@@ -14,21 +14,11 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
 
     public IClassifier Fit(TrainingSet data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        if (data.Count == 0) throw new TrainingException("No training rows.");
+        var classes = ClassCompaction.Of(data, Options.ClassWeighting);
+        var labels = classes.Labels;
+        var rowWeights = classes.Weights;
 
-        // Learn only the classes that occur: an absent class would drive its unpenalized bias to −∞.
-        var counts = data.ClassCounts();
-        var present = Enumerable.Range(0, data.Classes.Count).Where(c => counts[c] > 0).ToArray();
-        if (present.Length < 2)
-            throw new TrainingException($"Training needs at least two classes; every row has class '{data.Classes[present[0]]}'.");
-        var compact = new int[data.Classes.Count];
-        Array.Fill(compact, -1);
-        for (int i = 0; i < present.Length; i++) compact[present[i]] = i;
-        var labels = data.Labels.Select(y => compact[y]).ToArray();
-        var rowWeights = RowWeights(data, labels, present.Length, counts, present);
-
-        var objective = new SoftmaxObjective(data.Features, labels, rowWeights, data.FeatureCount, present.Length, Options.C);
+        var objective = new SoftmaxObjective(data.Features, labels, rowWeights, data.FeatureCount, classes.Count, Options.C);
         var minimizer = new LbfgsMinimizer
         {
             History = Options.History,
@@ -46,25 +36,11 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
         bool converged = result.Converged || (result.Stop == MinimizerStop.LineSearchFailed && result.GradientNorm <= 100 * Options.GradientTolerance);
         progress?.Report(new TrainingProgress(result.Iterations, Options.MaxIterations, result.Value, result.GradientNorm, Finished: true, Converged: converged, Stop: result.Stop.ToString()));
 
-        int d = data.FeatureCount, k = present.Length;
+        int d = data.FeatureCount, k = classes.Count;
         var weights = new float[d * k];
         for (int i = 0; i < weights.Length; i++) weights[i] = (float)result.Solution[i];
         var biases = result.Solution.AsSpan(d * k, k).ToArray();
-        return new LinearClassifier(present.Select(c => data.Classes[c]).ToArray(), d, weights, biases);
-    }
-
-    private double[] RowWeights(TrainingSet data, int[] labels, int classCount, int[] counts, int[] present)
-    {
-        var weights = new double[labels.Length];
-        for (int i = 0; i < weights.Length; i++)
-        {
-            double w = data.RowWeights?[i] ?? 1.0;
-            if (Options.ClassWeighting == ClassWeighting.Balanced)
-                w *= (double)labels.Length / (classCount * counts[present[labels[i]]]);
-            if (!(w >= 0) || !double.IsFinite(w)) throw new TrainingException($"Row {i} has an invalid weight {w}.");
-            weights[i] = w;
-        }
-        return weights;
+        return new LinearClassifier(classes.ClassNames(data), d, weights, biases);
     }
 
     /// <summary>

@@ -26,19 +26,10 @@ public sealed class GradientBoostingTrainer(GradientBoostingOptions options, Cla
 
     public IClassifier Fit(TrainingSet data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        if (data.Count == 0) throw new TrainingException("No training rows.");
-        var counts = data.ClassCounts();
-        // Like the linear trainer, learn only the classes that occur.
-        var present = Enumerable.Range(0, data.Classes.Count).Where(c => counts[c] > 0).ToArray();
-        if (present.Length < 2)
-            throw new TrainingException($"Training needs at least two classes; every row has class '{data.Classes[present[0]]}'.");
-        var compact = new int[data.Classes.Count];
-        Array.Fill(compact, -1);
-        for (int i = 0; i < present.Length; i++) compact[present[i]] = i;
-        int k = present.Length;
-        var labels = data.Labels.Select(y => compact[y]).ToArray();
-        var weights = RowWeights(data, labels, k, counts, present);
+        var classes = ClassCompaction.Of(data, ClassWeighting);
+        int k = classes.Count;
+        var labels = classes.Labels;
+        var weights = classes.Weights;
         if (!(weights.Sum() > 0)) throw new TrainingException("The row weights sum to zero.");
         for (int i = 0; i < data.Count; i++)
         {
@@ -141,24 +132,10 @@ public sealed class GradientBoostingTrainer(GradientBoostingOptions options, Cla
         progress?.Report(new TrainingProgress(keep, Options.Rounds, lastObjective, lastGradientNorm, Finished: true, Converged: true, Stop: stop));
 
         return new TreeEnsembleClassifier(
-            present.Select(c => data.Classes[c]).ToArray(),
+            classes.ClassNames(data),
             data.FeatureCount,
             baseScores,
             trees.Select(t => (IReadOnlyList<RegressionTree>)t.Take(keep).ToArray()).ToArray());
-    }
-
-    private double[] RowWeights(TrainingSet data, int[] labels, int classCount, int[] counts, int[] present)
-    {
-        var weights = new double[labels.Length];
-        for (int i = 0; i < weights.Length; i++)
-        {
-            double w = data.RowWeights?[i] ?? 1.0;
-            if (ClassWeighting == ClassWeighting.Balanced)
-                w *= (double)labels.Length / (classCount * counts[present[labels[i]]]);
-            if (!(w >= 0) || !double.IsFinite(w)) throw new TrainingException($"Row {i} has an invalid weight {w}.");
-            weights[i] = w;
-        }
-        return weights;
     }
 
     /// <summary>The log of each class's weighted share of the training rows: the best constant model.</summary>
