@@ -21,6 +21,20 @@ public sealed class OursRunner(string cliDll, bool naiveBayes = false)
 
     public string Name => naiveBayes ? NaiveBayesName : LinearName;
 
+    /// <summary>One run on a split: the whole-process figures, with the in-process times and speeds merged in.</summary>
+    public FoldResult Run(BenchDataset data, BenchSplit split, string trainTsv, string testTsv, string workdir)
+    {
+        var inProcess = InProcess(data, split);
+        var whole = WholeProcess(trainTsv, testTsv, workdir, split.Test.Count);
+        if (Math.Abs(inProcess.Accuracy - whole.Accuracy) > 1e-6)
+            Console.Error.WriteLine($"warning: in-process accuracy {inProcess.Accuracy} differs from the command's {whole.Accuracy}");
+        return whole with
+        {
+            TrainSecondsInProcess = inProcess.TrainSecondsInProcess,
+            PredictRowsPerSecondInProcess = inProcess.PredictRowsPerSecondInProcess,
+        };
+    }
+
     public FoldResult InProcess(BenchDataset data, BenchSplit split)
     {
         var train = split.Train.Select(i => ToSentence(data.Rows[i])).ToArray();

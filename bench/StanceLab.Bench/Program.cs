@@ -79,14 +79,7 @@ foreach (var name in options.Datasets)
 {
     var data = DatasetLoader.Load(datasetsDir, name);
     var splits = options.Quick ? [Slice(data.Splits[0], 2000, 500)] : data.Splits;
-    var accuracyRuns = new Dictionary<string, List<FoldResult>>();
-    var timedRuns = new Dictionary<string, List<FoldResult>>();
-    // Accuracy: one result per split (its first run). Times: every run of the first split.
-    void Add(FoldResult r, bool timed, bool firstRun)
-    {
-        if (firstRun) (accuracyRuns.TryGetValue(r.System, out var a) ? a : accuracyRuns[r.System] = []).Add(r);
-        if (timed) (timedRuns.TryGetValue(r.System, out var t) ? t : timedRuns[r.System] = []).Add(r);
-    }
+    var log = new RunLog();
 
     for (int s = 0; s < splits.Count; s++)
     {
@@ -103,30 +96,21 @@ foreach (var name in options.Datasets)
                 Console.Error.WriteLine($"{data.Name} {split.Name} run {run + 1}/{runs}: {ours.Name}");
                 if (ours.Name == OursRunner.NaiveBayesName && data.Rows.Select(r => r.Label).Distinct().Count() != 2)
                 {
-                    Add(new FoldResult { System = ours.Name, Available = false, Reason = "NB weighting is for two-class data" }, s == 0, run == 0);
+                    log.Add(new FoldResult { System = ours.Name, Available = false, Reason = "NB weighting is for two-class data" }, s, run);
                     continue;
                 }
-                var inProcess = ours.InProcess(data, split);
-                var whole = ours.WholeProcess(trainTsv, testTsv, dir, split.Test.Count);
-                var merged = whole with
-                {
-                    TrainSecondsInProcess = inProcess.TrainSecondsInProcess,
-                    PredictRowsPerSecondInProcess = inProcess.PredictRowsPerSecondInProcess,
-                };
-                if (Math.Abs(inProcess.Accuracy - whole.Accuracy) > 1e-9)
-                    Console.Error.WriteLine($"warning: in-process accuracy {inProcess.Accuracy} differs from the command's {whole.Accuracy}");
-                Add(merged, s == 0, run == 0);
+                log.Add(ours.Run(data, split, trainTsv, testTsv, dir), s, run);
             }
             foreach (var (tool, label) in tools)
             {
                 Console.Error.WriteLine($"{data.Name} {split.Name} run {run + 1}/{runs}: {label}");
-                Add(peers.Run(tool, label, trainTsv, testTsv, dir, data.Profile), s == 0, run == 0);
+                log.Add(peers.Run(tool, label, trainTsv, testTsv, dir, data.Profile), s, run);
             }
         }
     }
 
     var systems = ourSystems.Select(o => o.Name).Concat(tools.Select(t => t.Name))
-        .Select(system => SystemSummary.From(system, accuracyRuns[system], timedRuns[system]))
+        .Select(log.Summary)
         .ToArray();
     var (ourFit, sklearnFit) = OptimizerOnly(ourSystems[0], data, splits[0], Path.Combine(work, name, "split-0"), root);
     var report = new DatasetReport(data.Name, data.Protocol + (options.Quick ? " (QUICK: 2,000-row slice of one split)" : ""),
@@ -163,13 +147,7 @@ static int TreesComparison(BenchOptions options, string datasetsDir, string work
     {
         var data = DatasetLoader.Load(datasetsDir, name);
         var splits = options.Quick ? [Slice(data.Splits[0], 1000, 300)] : data.Splits;
-        var accuracyRuns = new Dictionary<string, List<FoldResult>>();
-        var timedRuns = new Dictionary<string, List<FoldResult>>();
-        void Add(FoldResult r, bool timed, bool firstRun)
-        {
-            if (firstRun) (accuracyRuns.TryGetValue(r.System, out var a) ? a : accuracyRuns[r.System] = []).Add(r);
-            if (timed) (timedRuns.TryGetValue(r.System, out var t) ? t : timedRuns[r.System] = []).Add(r);
-        }
+        var log = new RunLog();
         for (int s = 0; s < splits.Count; s++)
         {
             var split = splits[s];
@@ -182,17 +160,15 @@ static int TreesComparison(BenchOptions options, string datasetsDir, string work
             for (int run = 0; run < runs; run++)
             {
                 Console.Error.WriteLine($"{data.Name} {split.Name} run {run + 1}/{runs}: {OurTreesRunner.Name}");
-                Add(ours.Run(data, split, features, trainTsv, testTsv, dir), s == 0, run == 0);
+                log.Add(ours.Run(data, split, features, trainTsv, testTsv, dir), s, run);
                 Console.Error.WriteLine($"{data.Name} {split.Name} run {run + 1}/{runs}: {XgboostRunner.Name}");
-                Add(xgboost.Run(features, dir), s == 0, run == 0);
+                log.Add(xgboost.Run(features, dir), s, run);
                 Console.Error.WriteLine($"{data.Name} {split.Name} run {run + 1}/{runs}: {linear.Name}");
-                var inProcess = linear.InProcess(data, split);
-                var whole = linear.WholeProcess(trainTsv, testTsv, dir, split.Test.Count);
-                Add(whole with { TrainSecondsInProcess = inProcess.TrainSecondsInProcess, PredictRowsPerSecondInProcess = inProcess.PredictRowsPerSecondInProcess }, s == 0, run == 0);
+                log.Add(linear.Run(data, split, trainTsv, testTsv, dir), s, run);
             }
         }
         var systems = new[] { OurTreesRunner.Name, XgboostRunner.Name, linear.Name }
-            .Select(system => SystemSummary.From(system, accuracyRuns[system], timedRuns[system])).ToArray();
+            .Select(log.Summary).ToArray();
         var protocol = data.Protocol + (options.Quick ? " (QUICK: 1,000-row slice of one split)" : "") + "; trees: " + settings.Describe()
             + "; tree features: StanceLab word 1–2-grams (min df 2, no character n-grams); the linear row uses its default features";
         var report = new DatasetReport(data.Name, protocol, splits[0].Train.Count, splits[0].Test.Count, options.Runs, systems);

@@ -1,13 +1,8 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using StanceLab.Data;
 using StanceLab.Evaluation;
 using StanceLab.Features;
 using StanceLab.Learning;
-using StanceLab.Learning.Trees;
 using StanceLab.Modeling;
-using StanceLab.Persistence;
 
 namespace StanceLab.Bench;
 
