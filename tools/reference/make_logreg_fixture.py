@@ -24,6 +24,11 @@ Run it with Debian's scikit-learn (python3-sklearn) and the .NET SDK on the PATH
     /usr/bin/python3 tools/reference/make_logreg_fixture.py             # export, then fit
     /usr/bin/python3 tools/reference/make_logreg_fixture.py --no-export  # refit the committed .libsvm
 
+Cases with an ``intercept_scaling`` fit ``fit_intercept=False`` on the rows with one more column,
+constant at that value: the objective of StanceLab's SDCA solver, whose intercept is a penalized
+constant feature (scikit-learn's ``intercept_scaling``, as in LIBLINEAR). Their ``intercept`` is
+the constant column's weight times the scaling, and their ``coef`` leaves that column out.
+
 The export is deterministic (sorted vocabulary, fixed featurizer defaults), so it only changes
 when the featurizer or the seed corpus does; rerun this script then, and the C# test follows.
 
@@ -50,6 +55,7 @@ import warnings
 
 import numpy as np
 import scipy
+import scipy.sparse
 import sklearn
 import sklearn.linear_model._logistic as sklearn_logistic
 from scipy.special import softmax
@@ -66,11 +72,15 @@ TOL = 1e-10
 MAX_ITER = 100_000
 SKLEARN_VERSION = tuple(int(part) for part in sklearn.__version__.split(".")[:2])
 
-# name, label column, C, class_weight (None or "balanced")
+# name, label column, C, class_weight (None or "balanced"), intercept_scaling (None: unpenalized
+# intercept, what L-BFGS fits; a number s: the intercept is s times the weight of a constant
+# feature of value s, penalized like the others, what the SDCA solver fits)
 CASES = [
-    ("topic-c10", "topic", 10.0, None),
-    ("stance-c1", "stance", 1.0, None),
-    ("stance-c1-balanced", "stance", 1.0, "balanced"),
+    ("topic-c10", "topic", 10.0, None, None),
+    ("stance-c1", "stance", 1.0, None, None),
+    ("stance-c1-balanced", "stance", 1.0, "balanced", None),
+    ("topic-c10-penalized-intercept", "topic", 10.0, None, 1.0),
+    ("stance-c1-balanced-penalized-intercept", "stance", 1.0, "balanced", 1.0),
 ]
 
 
@@ -116,40 +126,48 @@ def _upstream_lbfgs_stop():
         sklearn_logistic.optimize.minimize = original
 
 
-def fit(X, y, C, class_weight):
+def fit(X, y, C, class_weight, fit_intercept=True):
     # multi_class is deprecated from scikit-learn 1.5 (multinomial is then what lbfgs always does
     # with more than two classes) and later removed; pass it only where it still means something.
     multinomial = {"multi_class": "multinomial"} if SKLEARN_VERSION < (1, 5) else {}
     model = LogisticRegression(
-        solver="lbfgs", C=C, class_weight=class_weight, tol=TOL, max_iter=MAX_ITER, **multinomial
+        solver="lbfgs", C=C, class_weight=class_weight, tol=TOL, max_iter=MAX_ITER,
+        fit_intercept=fit_intercept, **multinomial
     )
     with warnings.catch_warnings():
         warnings.simplefilter("error", ConvergenceWarning)  # an unconverged fit is no reference
         return model.fit(X, y)
 
 
-def max_gradient(X, y, coef, intercept, C, row_weights):
+def max_gradient(X, y, coef, intercept, C, row_weights, fit_intercept=True):
     """Largest gradient component of C * sum_i w_i * loss_i + ||W||^2 / 2, divided by C * sum_i w_i
     (the scale in which LogisticRegressionTrainer's GradientTolerance is expressed)."""
     k = coef.shape[0]
     residual = (softmax(X @ coef.T + intercept, axis=1) - np.eye(k)[y]) * row_weights[:, None]
     grad_w = C * (X.T @ residual).T + coef
-    grad_b = C * residual.sum(axis=0)
+    grad_b = C * residual.sum(axis=0) if fit_intercept else np.zeros(1)
     return max(np.abs(grad_w).max(), np.abs(grad_b).max()) / (C * row_weights.sum())
 
 
-def case(name, label, C, class_weight):
+def case(name, label, C, class_weight, intercept_scaling):
     X, y, classes = load(label)
+    if intercept_scaling is not None:
+        # The penalized intercept is one more feature, constant at intercept_scaling.
+        X = scipy.sparse.hstack([X, np.full((X.shape[0], 1), intercept_scaling)]).tocsr()
     present = np.unique(y)
     assert len(present) == len(classes), f"{label}: every class must occur so the heads line up"
     weights = compute_class_weight(class_weight, classes=present, y=y) if class_weight else np.ones(len(present))
     row_weights = weights[np.searchsorted(present, y)]
 
-    unpatched = fit(X, y, C, class_weight)
+    fit_intercept = intercept_scaling is None
+    unpatched = fit(X, y, C, class_weight, fit_intercept)
     with _upstream_lbfgs_stop():
-        model = fit(X, y, C, class_weight)
+        model = fit(X, y, C, class_weight, fit_intercept)
     probabilities = model.predict_proba(X)
-    gradient = max_gradient(X, y, model.coef_, model.intercept_, C, row_weights)
+    gradient = max_gradient(X, y, model.coef_, model.intercept_, C, row_weights, fit_intercept)
+    coef, intercept = model.coef_, np.asarray(model.intercept_, dtype=float)
+    if not fit_intercept:
+        coef, intercept = model.coef_[:, :-1], model.coef_[:, -1] * intercept_scaling
     # At 64 * eps the relative decrease is at the limit of float64; that leaves a gradient of about
     # 1e-8 here, which is within 2e-7 of the exact optimum's probabilities.
     assert gradient < 1e-7, f"{name}: scikit-learn stopped with gradient {gradient:.3g}"
@@ -165,6 +183,7 @@ def case(name, label, C, class_weight):
         "classes": classes,
         "c": C,
         "class_weighting": class_weight or "none",
+        "intercept_scaling": intercept_scaling,
         "sklearn_version": sklearn.__version__,
         "scipy_version": scipy.__version__,
         "numpy_version": np.__version__,
@@ -173,15 +192,15 @@ def case(name, label, C, class_weight):
         "max_gradient": float(gradient),
         "unpatched_max_probability_difference": drift,
         "rows": int(X.shape[0]),
-        "features": int(X.shape[1]),
+        "features": int(coef.shape[1]),
         "probabilities": np.round(probabilities, 9).tolist(),
-        "intercept": np.round(model.intercept_, 9).tolist(),
+        "intercept": np.round(intercept, 9).tolist(),
         "coef_file": f"{name}.coef.json.gz",
     }, {
         "name": name,
-        "shape": [len(classes), int(X.shape[1])],
+        "shape": [len(classes), int(coef.shape[1])],
         "rounding": 1e-7,
-        "coef": np.round(model.coef_, 7).tolist(),
+        "coef": np.round(coef, 7).tolist(),
     }
 
 
@@ -221,8 +240,8 @@ def main():
                 for suffix in (".libsvm", ".classes.txt"):
                     shutil.copyfile(f"{prefix}{suffix}", OUTPUT / f"{label}{suffix}")
 
-    for name, label, C, class_weight in CASES:
-        reference, coefficients = case(name, label, C, class_weight)
+    for name, label, C, class_weight, intercept_scaling in CASES:
+        reference, coefficients = case(name, label, C, class_weight, intercept_scaling)
         for path, document in ((OUTPUT / f"{name}.json", reference), (OUTPUT / reference["coef_file"], coefficients)):
             write_json(path, document)
             print(f"wrote {path.relative_to(ROOT)}")

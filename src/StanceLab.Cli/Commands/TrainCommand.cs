@@ -21,7 +21,9 @@ internal static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Folds of grouped cross-validation (sources stay together); 0 skips it.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for fold assignment and any sampling.", DefaultValueFactory = _ => 42 };
         var c = new Option<double>("--c") { Description = "Inverse L2 regularization strength (scikit-learn's C); larger fits the data more closely.", DefaultValueFactory = _ => new LogisticRegressionOptions().C };
-        var maxIterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations per head.", DefaultValueFactory = _ => new LogisticRegressionOptions().MaxIterations };
+        var maxIterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations, or SDCA passes over the data, per linear head.", DefaultValueFactory = _ => new LogisticRegressionOptions().MaxIterations };
+        var solver = new Option<LinearSolver>("--solver") { Description = "How linear heads are fitted: sdca (dual coordinate ascent, a few passes; the intercept is penalized as in LIBLINEAR) or lbfgs (scikit-learn's objective exactly, unpenalized intercept).", DefaultValueFactory = _ => new LogisticRegressionOptions().Solver };
+        var gapTolerance = new Option<double>("--gap-tolerance") { Description = "SDCA stops when the duality gap per sentence is at most this.", DefaultValueFactory = _ => new LogisticRegressionOptions().DualityGapTolerance };
         var classWeight = new Option<ClassWeighting>("--class-weight") { Description = "none, or balanced: every class weighs the same in the loss.", DefaultValueFactory = _ => ClassWeighting.None };
         var minDf = new Option<int>("--min-df") { Description = "A feature must occur in at least this many sentences.", DefaultValueFactory = _ => new FeaturizerOptions().MinDocumentFrequency };
         var wordNgrams = new Option<int>("--word-ngrams") { Description = "Longest word n-gram.", DefaultValueFactory = _ => new FeaturizerOptions().MaxWordNgram };
@@ -36,7 +38,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a model from labelled sentences; print a grouped cross-validation report first.")
         {
-            data, labels, output, folds, seed, c, maxIterations, classWeight, minDf, wordNgrams, charNgrams, nb, stamp, curve, curvePoints, format,
+            data, labels, output, folds, seed, c, solver, gapTolerance, maxIterations, classWeight, minDf, wordNgrams, charNgrams, nb, stamp, curve, curvePoints, format,
         };
         foreach (var option in trainers.All) command.Options.Add(option);
         command.Options.Add(stacking);
@@ -56,7 +58,14 @@ internal static class TrainCommand
                     MinCharNgram = minChar,
                     MaxCharNgram = maxChar,
                 },
-                Linear = new LogisticRegressionOptions { C = parse.GetValue(c), ClassWeighting = parse.GetValue(classWeight), MaxIterations = parse.GetValue(maxIterations) },
+                Linear = new LogisticRegressionOptions
+                {
+                    C = parse.GetValue(c),
+                    Solver = parse.GetValue(solver),
+                    DualityGapTolerance = parse.GetValue(gapTolerance),
+                    ClassWeighting = parse.GetValue(classWeight),
+                    MaxIterations = parse.GetValue(maxIterations),
+                },
             };
             options = trainers.Apply(parse, options);
             var points = parse.GetValue(curve) ? ParseCurvePoints(parse.GetValue(curvePoints)!) : null;

@@ -77,7 +77,7 @@ public static class ModelTrainer
             LabelSets = labelSets,
             ClassCounts = classCounts,
             Featurizer = options.Featurizer,
-            Linear = options.Linear,
+            Linear = LinearOptions(options),
             NaiveBayesWeighting = options.NaiveBayesWeighting,
             Trainers = options.LabelColumns.Any(c => options.TrainerFor(c) != TrainerKind.Linear)
                 ? options.LabelColumns.ToDictionary(c => c, options.TrainerFor, StringComparer.Ordinal)
@@ -101,12 +101,14 @@ public static class ModelTrainer
         {
             TrainerKind.Stacked => throw new InvalidOperationException($"Head '{column}' is stacked: ModelTrainer.Train builds its inputs; there is no plain trainer for it."),
             TrainerKind.Trees => new GradientBoostingTrainer(TreeOptions(options), options.Linear.ClassWeighting),
-            _ when options.NaiveBayesWeighting => new NaiveBayesLogisticRegressionTrainer(options.Linear),
-            _ => new LogisticRegressionTrainer(options.Linear),
+            _ when options.NaiveBayesWeighting => new NaiveBayesLogisticRegressionTrainer(LinearOptions(options)),
+            _ => new LogisticRegressionTrainer(LinearOptions(options)),
         };
     }
 
     private static GradientBoostingOptions TreeOptions(TrainingOptions options) => options.Trees with { Seed = options.Seed };
+
+    private static LogisticRegressionOptions LinearOptions(TrainingOptions options) => options.Linear with { Seed = options.Seed };
 
     /// <summary>How many inner folds give a stacked head its out-of-fold training inputs.</summary>
     public const int StackingFolds = 5;

@@ -9,7 +9,8 @@ namespace StanceLab.Tests.Learning;
 
 /// <summary>
 /// One case of Fixtures/logreg, written by tools/reference/make_logreg_fixture.py: scikit-learn's
-/// multinomial LogisticRegression fitted on a libsvm export of the seed corpus, with its options,
+/// multinomial LogisticRegression fitted on a libsvm export of the seed corpus (with a penalized
+/// intercept when <see cref="InterceptScaling"/> is set), with its options,
 /// predicted probabilities, intercepts and coefficients (classes × features, scikit-learn's coef_).
 /// </summary>
 internal sealed record SklearnLogisticRegressionCase(
@@ -19,6 +20,7 @@ internal sealed record SklearnLogisticRegressionCase(
     string[] Classes,
     double C,
     string ClassWeighting,
+    double? InterceptScaling,
     string SklearnVersion,
     int NIter,
     double MaxGradient,
@@ -41,9 +43,16 @@ internal sealed record SklearnLogisticRegressionCase(
             ?? throw new InvalidDataException($"{path} is empty.");
     }
 
-    public LogisticRegressionOptions Options(double gradientTolerance) => new()
+    /// <summary>
+    /// Our options for the same objective: L-BFGS for an unpenalized intercept, SDCA for a penalized
+    /// one (a constant feature of value <see cref="InterceptScaling"/>).
+    /// </summary>
+    public LogisticRegressionOptions Options(double gradientTolerance, double dualityGapTolerance) => new()
     {
         C = C,
+        Solver = InterceptScaling is null ? LinearSolver.Lbfgs : LinearSolver.Sdca,
+        InterceptScaling = InterceptScaling ?? 1.0,
+        DualityGapTolerance = dualityGapTolerance,
         ClassWeighting = ClassWeighting switch
         {
             "none" => Weighting.None,

@@ -4,9 +4,10 @@ using StanceLab.Numerics;
 namespace StanceLab.Learning.Linear;
 
 /// <summary>
-/// Fits <see cref="LinearClassifier"/> by full-batch L-BFGS to the optimum of the regularized
-/// multinomial log-loss (see <see cref="LogisticRegressionOptions"/>). Every sum in the gradient runs
-/// in one fixed order, so the result is the same bit for bit on any number of cores.
+/// Fits <see cref="LinearClassifier"/> to the optimum of the regularized multinomial log-loss (see
+/// <see cref="LogisticRegressionOptions"/>), by full-batch L-BFGS or by dual coordinate ascent
+/// (<see cref="LinearSolver"/>). Every sum runs in one fixed order, so the result is the same bit
+/// for bit on any number of cores.
 /// </summary>
 public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options) : ITrainer
 {
@@ -15,6 +16,7 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
     public IClassifier Fit(TrainingSet data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         var classes = ClassCompaction.Of(data, Options.ClassWeighting);
+        if (Options.Solver == LinearSolver.Sdca) return FitByDualAscent(data, classes, progress, cancellation);
         var labels = classes.Labels;
         var rowWeights = classes.Weights;
 
@@ -41,6 +43,25 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
         for (int i = 0; i < weights.Length; i++) weights[i] = (float)result.Solution[i];
         var biases = result.Solution.AsSpan(d * k, k).ToArray();
         return new LinearClassifier(classes.ClassNames(data), d, weights, biases);
+    }
+
+    private LinearClassifier FitByDualAscent(TrainingSet data, ClassCompaction classes, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+    {
+        int d = data.FeatureCount, k = classes.Count;
+        var solver = new SdcaSolver(data.Features, classes.Labels, classes.Weights, d, k, Options.C, Options.InterceptScaling);
+        var result = solver.Run(
+            Options.MaxIterations,
+            Options.DualityGapTolerance,
+            Options.Seed,
+            (pass, objective, gap) => progress?.Report(new TrainingProgress(pass, Options.MaxIterations, objective, gap)),
+            cancellation);
+        progress?.Report(new TrainingProgress(result.Passes, Options.MaxIterations, result.Objective, result.Gap,
+            Finished: true, Converged: result.Converged, Stop: result.Converged ? "DualityGap" : "MaxIterations"));
+
+        var weights = new float[d * k];
+        var solution = solver.Weights;
+        for (int i = 0; i < weights.Length; i++) weights[i] = (float)solution[i];
+        return new LinearClassifier(classes.ClassNames(data), d, weights, solver.Intercepts());
     }
 
     /// <summary>
