@@ -30,8 +30,14 @@ internal static class NgramHash
 /// </summary>
 internal sealed class NgramHashTable
 {
-    private readonly ulong[] _keys;
-    private readonly int[] _values;
+    // Key and value side by side: a probe reads one cache line, not one in each of two arrays.
+    private struct Slot
+    {
+        public ulong Key;
+        public int Value;
+    }
+
+    private readonly Slot[] _slots;
     private readonly int _shift;
     private readonly int _mask;
 
@@ -39,37 +45,37 @@ internal sealed class NgramHashTable
     {
         int capacity = 16;
         while (capacity < count * 2) capacity *= 2;
-        _keys = new ulong[capacity];
-        _values = new int[capacity];
-        Array.Fill(_values, -1);
+        _slots = new Slot[capacity];
+        Array.Fill(_slots, new Slot { Value = -1 });
         _mask = capacity - 1;
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
     }
 
-    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+    private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 
     public void Add(ulong key, int value, string name)
     {
-        for (int i = Slot(key); ; i = (i + 1) & _mask)
+        for (int i = Home(key); ; i = (i + 1) & _mask)
         {
-            if (_values[i] < 0)
+            ref var slot = ref _slots[i];
+            if (slot.Value < 0)
             {
-                _keys[i] = key;
-                _values[i] = value;
+                slot.Key = key;
+                slot.Value = value;
                 return;
             }
-            if (_keys[i] == key)
-                throw new InvalidOperationException($"Feature '{name}' has the same 64-bit hash as feature {_values[i]}; the vocabulary cannot use the hashed lookup.");
+            if (slot.Key == key)
+                throw new InvalidOperationException($"Feature '{name}' has the same 64-bit hash as feature {slot.Value}; the vocabulary cannot use the hashed lookup.");
         }
     }
 
     public bool TryGet(ulong key, out int value)
     {
-        for (int i = Slot(key); ; i = (i + 1) & _mask)
+        for (int i = Home(key); ; i = (i + 1) & _mask)
         {
-            int v = _values[i];
-            if (v < 0) { value = -1; return false; }
-            if (_keys[i] == key) { value = v; return true; }
+            ref readonly var slot = ref _slots[i];
+            if (slot.Value < 0) { value = -1; return false; }
+            if (slot.Key == key) { value = slot.Value; return true; }
         }
     }
 }

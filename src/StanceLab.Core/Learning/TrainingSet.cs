@@ -22,8 +22,9 @@ public sealed record TrainingSet
             if ((uint)labels[i] >= (uint)classes.Count)
                 throw new ArgumentException($"Row {i} has class id {labels[i]}, outside the {classes.Count} classes.");
             var idx = features[i].Indices;
-            if (idx.Length > 0 && idx[^1] >= featureCount)
-                throw new ArgumentException($"Row {i} has feature {idx[^1]}, outside the {featureCount} features.");
+            // Indices increase within a row, so checking both ends checks them all (the trainers rely on it).
+            if (idx.Length > 0 && (idx[0] < 0 || idx[^1] >= featureCount))
+                throw new ArgumentException($"Row {i} has feature {(idx[0] < 0 ? idx[0] : idx[^1])}, outside the {featureCount} features.");
         }
         Features = features;
         Labels = labels;

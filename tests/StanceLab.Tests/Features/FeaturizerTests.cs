@@ -40,6 +40,28 @@ public sealed class FeaturizerTests
     // ---- vocabulary ----
 
     [Fact]
+    public void Counting_in_parallel_parts_gives_the_vocabulary_and_idf_of_one_sequential_count()
+    {
+        // 7,000 texts make three parts of at least 2,000; words recur across parts with different
+        // frequencies, so a part that lost or double-counted a document would change some idf.
+        var random = new Random(5);
+        string[] words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu"];
+        var texts = Enumerable.Range(0, 7000)
+            .Select(i => string.Join(' ', Enumerable.Range(0, 1 + random.Next(8)).Select(_ => words[random.Next(words.Length)] + (random.Next(50) == 0 ? i.ToString() : ""))))
+            .ToArray();
+        var options = new FeaturizerOptions { MinDocumentFrequency = 2 };
+
+        var sequential = Featurizer.Fit(texts, options, null, maxParts: 1);
+        var parallel = Featurizer.Fit(texts, options, null, maxParts: 3);
+
+        Assert.Equal(sequential.FeatureNames, parallel.FeatureNames);
+        Assert.Equal(sequential.Idf, parallel.Idf);
+        // A rare token seen once is left out; one seen in two texts of different parts is kept.
+        Assert.Contains(sequential.FeatureNames, name => name.Contains("alpha beta", StringComparison.Ordinal));
+        Assert.True(sequential.FeatureCount > words.Length * words.Length);
+    }
+
+    [Fact]
     public void The_vocabulary_is_in_ordinal_order_and_ids_follow_it()
     {
         var featurizer = Featurizer.Fit(["Zebra apple banana", "apple zebra 42", "Banana, the 2nd apple?"], WordsAndChars);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using StanceLab.Features;
 using StanceLab.Numerics;
 
@@ -85,6 +87,9 @@ internal sealed class SdcaSolver
             random.Shuffle(order);
             foreach (int i in order) Step(i, z, next, logQ, delta);
             (objective, gap) = Gap();
+            // Every step is an exact, bracketed maximization, so this means non-finite input got in.
+            if (!double.IsFinite(objective) || !double.IsFinite(gap))
+                throw new TrainingException($"Dual coordinate ascent reached a non-finite objective ({objective}) in pass {pass}; check the features and row weights for extreme values.");
             passDone?.Invoke(pass, objective, gap);
             if (gap <= tolerance) return (pass, objective, gap, true);
         }
@@ -94,29 +99,39 @@ internal sealed class SdcaSolver
     private void Step(int i, Span<double> z, Span<double> next, Span<double> logQ, Span<double> delta)
     {
         int k = _k;
-        var weights = _weights;
         var row = _rows[i];
         var indices = row.Indices;
         var values = row.Values;
         for (int c = 0; c < k; c++) z[c] = _scaling * _interceptWeights[c];
-        for (int t = 0; t < indices.Length; t++)
-        {
-            double v = values[t];
-            var wj = weights.AsSpan(indices[t] * k, k);
-            for (int c = 0; c < k; c++) z[c] += v * wj[c];
-        }
+        AddLogits(indices, values, z);
         var q = _dual.AsSpan(i * k, k);
         ProximalSoftmax.Solve(z, q, _rho[i], next, logQ);
         double scale = _c * _rowWeights[i];
         for (int c = 0; c < k; c++) delta[c] = scale * (q[c] - next[c]);
         next.CopyTo(q);
+
+        // Indices were checked against the feature count when the TrainingSet was built.
+        ref double weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         for (int t = 0; t < indices.Length; t++)
         {
             double v = values[t];
-            var wj = weights.AsSpan(indices[t] * k, k);
-            for (int c = 0; c < k; c++) wj[c] += v * delta[c];
+            ref double wj = ref Unsafe.Add(ref weights, indices[t] * k);
+            for (int c = 0; c < delta.Length; c++) Unsafe.Add(ref wj, c) += v * delta[c];
         }
         for (int c = 0; c < k; c++) _interceptWeights[c] += _scaling * delta[c];
+    }
+
+    /// <summary>z += Wᵀx over the row's non-zeros (the hot loop of both the steps and the gap).</summary>
+    private void AddLogits(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, Span<double> z)
+    {
+        int k = _k;
+        ref double weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        for (int t = 0; t < indices.Length; t++)
+        {
+            double v = values[t];
+            ref double wj = ref Unsafe.Add(ref weights, indices[t] * k);
+            for (int c = 0; c < z.Length; c++) z[c] += v * Unsafe.Add(ref wj, c);
+        }
     }
 
     /// <summary>P / Σw and (P − D) / Σw at the current point.</summary>
@@ -150,15 +165,7 @@ internal sealed class SdcaSolver
                 continue;
             }
             for (int c = 0; c < k; c++) z[c] = _scaling * _interceptWeights[c];
-            var row = _rows[i];
-            var indices = row.Indices;
-            var values = row.Values;
-            for (int t = 0; t < indices.Length; t++)
-            {
-                double v = values[t];
-                var wj = _weights.AsSpan(indices[t] * k, k);
-                for (int c = 0; c < k; c++) z[c] += v * wj[c];
-            }
+            AddLogits(_rows[i].Indices, _rows[i].Values, z);
             double loss = SoftmaxMath.LogSumExp(z) - z[_labels[i]];
             double entropy = 0;
             var q = _dual.AsSpan(i * k, k);
