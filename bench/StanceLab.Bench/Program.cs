@@ -81,6 +81,7 @@ foreach (var name in options.Datasets)
     var data = DatasetLoader.Load(datasetsDir, name);
     var splits = options.Quick ? [Slice(data.Splits[0], 2000, 500)] : data.Splits;
     var log = new RunLog();
+    var tunedChoices = new List<string>();
 
     for (int s = 0; s < splits.Count; s++)
     {
@@ -102,6 +103,14 @@ foreach (var name in options.Datasets)
                 }
                 log.Add(ours.Run(data, split, trainTsv, testTsv, dir), s, run);
             }
+            if (run == 0 && options.Tuned)
+            {
+                // Deterministic and in-process only: once per split is enough.
+                Console.Error.WriteLine($"{data.Name} {split.Name}: {OursTunedRunner.Name}");
+                var (tuned, choice) = OursTunedRunner.Run(data, split);
+                log.Add(tuned, s, run);
+                tunedChoices.Add($"{split.Name}: {choice}");
+            }
             foreach (var (tool, label) in tools)
             {
                 Console.Error.WriteLine($"{data.Name} {split.Name} run {run + 1}/{runs}: {label}");
@@ -110,12 +119,12 @@ foreach (var name in options.Datasets)
         }
     }
 
-    var systems = ourSystems.Select(o => o.Name).Concat(tools.Select(t => t.Name))
+    var systems = ourSystems.Select(o => o.Name).Concat(options.Tuned ? [OursTunedRunner.Name] : []).Concat(tools.Select(t => t.Name))
         .Select(log.Summary)
         .ToArray();
     var (sdcaFit, lbfgsFit, sklearnFit) = OptimizerOnly(ourSystems[0], data, splits[0], Path.Combine(work, name, "split-0"), root);
     var report = new DatasetReport(data.Name, data.Protocol + (options.Quick ? " (QUICK: 2,000-row slice of one split)" : ""),
-        splits[0].Train.Count, splits[0].Test.Count, options.Runs, systems) { OurFitSeconds = sdcaFit, OurLbfgsFitSeconds = lbfgsFit, SklearnFitSeconds = sklearnFit };
+        splits[0].Train.Count, splits[0].Test.Count, options.Runs, systems) { OurFitSeconds = sdcaFit, OurLbfgsFitSeconds = lbfgsFit, SklearnFitSeconds = sklearnFit, TunedChoices = tunedChoices };
     reports.Add(report);
     ReportWriter.Print(AnsiConsole.Console, report);
     if (!options.Quick)
@@ -229,6 +238,9 @@ internal sealed record BenchOptions(bool Quick, IReadOnlyList<string> Datasets, 
 {
     /// <summary>--trees: the boosted-trees comparison (StanceLab trees, XGBoost, StanceLab linear) instead of the linear bench.</summary>
     public bool Trees { get; init; }
+
+    /// <summary>Also run StanceLab tuned by nested cross-validation (off with --no-tuned: it is the slowest system).</summary>
+    public bool Tuned { get; init; } = true;
     public bool DatasetsGiven { get; init; }
 
     /// <summary>--scale: training time on 100k, 200k, 500k and 1M sentences the bench builds (or --sizes N,N,...).</summary>
@@ -250,6 +262,7 @@ internal sealed record BenchOptions(bool Quick, IReadOnlyList<string> Datasets, 
         return new BenchOptions(quick, datasets, Math.Max(1, runs), args.Contains("--keep-work"), tools, args.Contains("--optimizer-only"))
         {
             Trees = args.Contains("--trees"),
+            Tuned = !args.Contains("--no-tuned"),
             DatasetsGiven = args.Contains("--datasets"),
             Scale = args.Contains("--scale"),
             Sizes = Array.IndexOf(args, "--sizes") is int at && at >= 0 && at + 1 < args.Length

@@ -59,7 +59,11 @@ public static class ReportWriter
         foreach (var s in report.Systems) table.AddRow(Cells(s, ours).Select(Markup.Escape).ToArray());
         console.Write(table);
         if (double.IsFinite(report.OurFitSeconds)) console.WriteLine(OptimizerLine(report));
+        if (report.TunedChoices.Count > 0) console.WriteLine(TunedLine(report));
     }
+
+    private static string TunedLine(DatasetReport r) =>
+        $"{OursTunedRunner.Name}: grid C ∈ {{3, 10, 30}} × NB weighting off/on (two-class data), {OursTunedRunner.InnerFolds}-fold CV inside each training part; chosen: {string.Join("; ", r.TunedChoices)}.";
 
     private static string OptimizerLine(DatasetReport r) =>
         $"Optimizer only, on StanceLab's features of the first split (median of 3 in-process fits): StanceLab SDCA {F(r.OurFitSeconds, "0.000")} s (L-BFGS {F(r.OurLbfgsFitSeconds, "0.000")} s), " +
@@ -76,6 +80,7 @@ public static class ReportWriter
         foreach (var s in report.Systems) md.AppendLine("| " + string.Join(" | ", Cells(s, ours)) + " |");
         md.AppendLine();
         if (double.IsFinite(report.OurFitSeconds)) md.AppendLine(OptimizerLine(report)).AppendLine();
+        if (report.TunedChoices.Count > 0) md.AppendLine(TunedLine(report)).AppendLine();
         return md.ToString();
     }
 

@@ -50,10 +50,12 @@ public sealed record SystemSummary(
 /// <summary>Every system on one data set.</summary>
 public sealed record DatasetReport(string Dataset, string Protocol, int TrainRows, int TestRows, int TimedRuns, IReadOnlyList<SystemSummary> Systems)
 {
-    /// <summary>Seconds for the logistic-regression fit alone on StanceLab's features of the first split: ours, then scikit-learn's.</summary>
-    /// <summary>Our default solver's (SDCA) fit alone, median of 3.</summary>
+    /// <summary>Our default solver's (SDCA) fit alone on StanceLab's features of the first split, median of 3.</summary>
     public double OurFitSeconds { get; init; } = double.NaN;
 
     public double OurLbfgsFitSeconds { get; init; } = double.NaN;
     public double SklearnFitSeconds { get; init; } = double.NaN;
+
+    /// <summary>What nested cross-validation chose on each split ("split-0: C=10, words 1-2, chars 3-5, NB").</summary>
+    public IReadOnlyList<string> TunedChoices { get; init; } = [];
 }

@@ -24,11 +24,12 @@ internal static class TuneCommand
         var cs = new Option<string>("--c") { Description = "Regularization strengths to try.", DefaultValueFactory = _ => "1,3,10,30" };
         var words = new Option<string>("--word-ngrams") { Description = "Longest word n-grams to try.", DefaultValueFactory = _ => "1,2" };
         var chars = new Option<string>("--char-ngrams") { Description = "Character n-gram ranges to try ('off' for none).", DefaultValueFactory = _ => "off,3-5" };
+        var nb = new Option<string>("--nb-weighting") { Description = "NB weighting to try: off, on, or off,on (on needs two-class heads).", DefaultValueFactory = _ => "off" };
         var minDf = new Option<int>("--min-df") { DefaultValueFactory = _ => 2, Description = "Minimum document frequency (fixed)." };
         var format = CommonOptions.Format("table, json or markdown.", OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
         var command = new Command("tune", "Choose options by grouped cross-validation over a grid; print the grid ranked by macro-F1.")
         {
-            data, labels, folds, seed, cs, words, chars, minDf, format,
+            data, labels, folds, seed, cs, words, chars, nb, minDf, format,
         };
         command.SetAction(parse => CommandGuard.Run(io, () =>
         {
@@ -45,7 +46,8 @@ internal static class TuneCommand
                 grid = OptionsTuner.Grid(baseOptions,
                     CommonOptions.SplitList(parse.GetValue(cs)!).Select(v => ParseNumber(v, "--c")).ToArray(),
                     CommonOptions.SplitList(parse.GetValue(words)!).Select(v => (int)ParseNumber(v, "--word-ngrams")).ToArray(),
-                    CommonOptions.SplitList(parse.GetValue(chars)!).Select(TrainCommand.ParseCharNgrams).ToArray());
+                    CommonOptions.SplitList(parse.GetValue(chars)!).Select(TrainCommand.ParseCharNgrams).ToArray(),
+                    CommonOptions.SplitList(parse.GetValue(nb)!).Select(ParseOnOff).ToArray());
             }
             catch (ArgumentException e)
             {
@@ -70,6 +72,13 @@ internal static class TuneCommand
         return command;
     }
 
+    private static bool ParseOnOff(string value) => value switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => throw new UsageException($"--nb-weighting: '{value}' is neither 'on' nor 'off'."),
+    };
+
     private static double ParseNumber(string value, string option) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > 0
             ? number
@@ -79,6 +88,6 @@ internal static class TuneCommand
     {
         string chars = o.Featurizer.UsesCharNgrams ? $"{o.Featurizer.MinCharNgram}-{o.Featurizer.MaxCharNgram}" : "off";
         return $"stancelab train --data {string.Join(' ', files)} --labels {string.Join(',', o.LabelColumns)} " +
-            $"--c {o.Linear.C.ToString(CultureInfo.InvariantCulture)} --word-ngrams {o.Featurizer.MaxWordNgram} --char-ngrams {chars} --min-df {o.Featurizer.MinDocumentFrequency}";
+            $"--c {o.Linear.C.ToString(CultureInfo.InvariantCulture)} --word-ngrams {o.Featurizer.MaxWordNgram} --char-ngrams {chars} --min-df {o.Featurizer.MinDocumentFrequency}{(o.NaiveBayesWeighting ? " --nb-weighting" : "")}";
     }
 }

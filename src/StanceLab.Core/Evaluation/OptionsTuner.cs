@@ -19,20 +19,31 @@ public sealed record TuningResult(TuningCandidate Candidate, IReadOnlyList<Class
 /// </summary>
 public static class OptionsTuner
 {
-    public static IReadOnlyList<TuningCandidate> Grid(TrainingOptions baseOptions, IReadOnlyList<double> cs, IReadOnlyList<int> wordNgrams, IReadOnlyList<(int Min, int Max)> charNgrams)
+    /// <summary>
+    /// Every combination, simplest first: character n-grams, then word n-grams, then NB weighting
+    /// (off before on; <paramref name="nbWeighting"/> defaults to the base options' setting), then C.
+    /// </summary>
+    public static IReadOnlyList<TuningCandidate> Grid(
+        TrainingOptions baseOptions,
+        IReadOnlyList<double> cs,
+        IReadOnlyList<int> wordNgrams,
+        IReadOnlyList<(int Min, int Max)> charNgrams,
+        IReadOnlyList<bool>? nbWeighting = null)
     {
         var grid = new List<TuningCandidate>();
         foreach (var (min, max) in charNgrams)
         foreach (var n in wordNgrams)
+        foreach (var nb in nbWeighting ?? [baseOptions.NaiveBayesWeighting])
         foreach (var c in cs)
         {
             var options = baseOptions with
             {
                 Featurizer = baseOptions.Featurizer with { MaxWordNgram = n, MinCharNgram = max == 0 ? baseOptions.Featurizer.MinCharNgram : min, MaxCharNgram = max },
                 Linear = baseOptions.Linear with { C = c },
+                NaiveBayesWeighting = nb,
             };
             string chars = max == 0 ? "no chars" : $"chars {min}-{max}";
-            grid.Add(new TuningCandidate(options.Validate(), $"C={c.ToString(System.Globalization.CultureInfo.InvariantCulture)}, words 1-{n}, {chars}"));
+            grid.Add(new TuningCandidate(options.Validate(), $"C={c.ToString(System.Globalization.CultureInfo.InvariantCulture)}, words 1-{n}, {chars}{(nb ? ", NB" : "")}"));
         }
         return grid;
     }

@@ -85,6 +85,15 @@ public sealed class CheckAndCurveCommandTests : IDisposable
     }
 
     [Fact]
+    public void Tune_refuses_an_nb_weighting_value_other_than_on_or_off()
+    {
+        var data = SampleCorpus.WriteTsv(_temp.Combine("corpus.tsv"));
+        var run = CliRun.Of("tune", "--data", data, "--nb-weighting", "off,maybe");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("'maybe' is neither 'on' nor 'off'", run.Error);
+    }
+
+    [Fact]
     public void Tune_refuses_a_grid_value_that_is_not_a_number()
     {
         var data = SampleCorpus.WriteTsv(_temp.Combine("corpus.tsv"));

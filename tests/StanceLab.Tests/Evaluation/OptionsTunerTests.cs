@@ -22,6 +22,18 @@ public class OptionsTunerTests
     }
 
     [Fact]
+    public void Nb_weighting_is_a_dimension_of_the_grid_off_before_on()
+    {
+        var grid = OptionsTuner.Grid(Base, [1, 10], [1], [(0, 0)], [false, true]);
+
+        Assert.Equal(["C=1, words 1-1, no chars", "C=10, words 1-1, no chars", "C=1, words 1-1, no chars, NB", "C=10, words 1-1, no chars, NB"],
+            grid.Select(g => g.Description));
+        Assert.Equal([false, false, true, true], grid.Select(g => g.Options.NaiveBayesWeighting));
+        // Without the dimension, the base options' setting is kept.
+        Assert.All(OptionsTuner.Grid(Base with { NaiveBayesWeighting = true }, [1], [1], [(0, 0)]), g => Assert.True(g.Options.NaiveBayesWeighting));
+    }
+
+    [Fact]
     public void Every_candidate_is_scored_on_the_same_folds_and_the_best_mean_macro_f1_wins()
     {
         var grid = OptionsTuner.Grid(Base, [0.01, 10], [1], [(0, 0)]);
