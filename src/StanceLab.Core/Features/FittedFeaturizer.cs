@@ -176,7 +176,9 @@ public sealed class FittedFeaturizer
         }
     }
 
-    private double Weight(int feature, int count) => (Options.SublinearTf ? 1.0 + Math.Log(count) : count) * _idf[feature];
+    // Most n-grams occur once in a sentence, where both tf forms are 1: skip the logarithm (same bits).
+    private double Weight(int feature, int count) =>
+        count == 1 ? _idf[feature] : (Options.SublinearTf ? 1.0 + Math.Log(count) : count) * _idf[feature];
 
     private SparseVector Finish(int[] indices, double[] values)
     {
