@@ -26,6 +26,15 @@ var results = Path.Combine(root, "bench", "results");
 var work = Path.Combine(results, "tmp");
 Directory.CreateDirectory(work);
 
+if (options.Summarize)
+{
+    // Rewrites results/README.md (targets, then every table) from the JSON of the last full run.
+    var saved = DatasetLoader.All.Select(name => ReportWriter.FromJson(File.ReadAllText(Path.Combine(results, $"{name}.json")))).ToArray();
+    TargetSummary.Print(AnsiConsole.Console, saved);
+    File.WriteAllText(Path.Combine(results, "README.md"), Summary(saved));
+    return 0;
+}
+
 Console.Error.WriteLine("Building the stancelab command (Release) ...");
 // Time the program as it ships (published, precompiled with ReadyToRun), from a private copy, so
 // rebuilding the repository while the bench runs cannot swap the program under it.
@@ -134,13 +143,9 @@ foreach (var name in options.Datasets)
     }
 }
 
+TargetSummary.Print(AnsiConsole.Console, reports);
 if (!options.Quick)
-{
-    var summary = "# Benchmark results\n\nWritten by `dotnet run --project bench/StanceLab.Bench -c Release` on "
-        + DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + $" ({Environment.ProcessorCount} cores).\n\n"
-        + string.Concat(reports.Select(ReportWriter.Markdown));
-    File.WriteAllText(Path.Combine(results, options.Datasets.Count == DatasetLoader.All.Count ? "README.md" : "partial.md"), summary);
-}
+    File.WriteAllText(Path.Combine(results, options.Datasets.Count == DatasetLoader.All.Count ? "README.md" : "partial.md"), Summary(reports));
 if (!options.KeepWork) Directory.Delete(work, recursive: true);
 return 0;
 
@@ -209,6 +214,12 @@ static (double Sdca, double Lbfgs, double Sklearn) OptimizerOnly(OursRunner ours
     return (sdca, lbfgs, json.RootElement.GetProperty("fitSeconds").GetDouble());
 }
 
+static string Summary(IReadOnlyList<DatasetReport> reports) =>
+    "# Benchmark results\n\nWritten by `dotnet run --project bench/StanceLab.Bench -c Release` on "
+    + DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + $" ({Environment.ProcessorCount} cores).\n\n"
+    + TargetSummary.Markdown(reports)
+    + string.Concat(reports.Select(ReportWriter.Markdown));
+
 // Evenly spaced rows, not the first ones: data files are often sorted by class.
 static BenchSplit Slice(BenchSplit split, int train, int test) =>
     new($"{split.Name} (slice)", Spread(split.Train, train), Spread(split.Test, test));
@@ -239,6 +250,9 @@ internal sealed record BenchOptions(bool Quick, IReadOnlyList<string> Datasets, 
     /// <summary>--trees: the boosted-trees comparison (StanceLab trees, XGBoost, StanceLab linear) instead of the linear bench.</summary>
     public bool Trees { get; init; }
 
+    /// <summary>Only rewrite results/README.md from the saved JSON of every data set.</summary>
+    public bool Summarize { get; init; }
+
     /// <summary>Also run StanceLab tuned by nested cross-validation (off with --no-tuned: it is the slowest system).</summary>
     public bool Tuned { get; init; } = true;
     public bool DatasetsGiven { get; init; }
@@ -263,6 +277,7 @@ internal sealed record BenchOptions(bool Quick, IReadOnlyList<string> Datasets, 
         {
             Trees = args.Contains("--trees"),
             Tuned = !args.Contains("--no-tuned"),
+            Summarize = args.Contains("--summarize"),
             DatasetsGiven = args.Contains("--datasets"),
             Scale = args.Contains("--scale"),
             Sizes = Array.IndexOf(args, "--sizes") is int at && at >= 0 && at + 1 < args.Length

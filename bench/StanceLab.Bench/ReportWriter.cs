@@ -85,4 +85,7 @@ public static class ReportWriter
     }
 
     public static string ToJson(object value) => JsonSerializer.Serialize(value, Json);
+
+    public static DatasetReport FromJson(string json) =>
+        JsonSerializer.Deserialize<DatasetReport>(json, Json) ?? throw new InvalidDataException("An empty benchmark report.");
 }
