@@ -137,7 +137,7 @@ internal static class TrainCommand
 
         var model = ProgressDisplay.Run(io, "Training on all data", p => ModelTrainer.Train(rows, options, files, p));
         foreach (var head in model.Metadata.Training.Where(t => !t.Converged))
-            io.ErrorWriter.WriteLine($"warning: head '{head.Column}' did not converge ({head.Stop} after {head.Iterations} iterations, gradient {head.GradientNorm:G3}); the model may be off its optimum.");
+            io.ErrorWriter.WriteLine($"warning: head '{head.Column}' did not converge ({head.Stop} after {head.Iterations} iterations, {(options.Linear.Solver == LinearSolver.Sdca ? "duality gap" : "gradient")} {head.GradientNorm:G3}); the model may be off its optimum.");
         ModelFile.Write(model, output);
         var size = new FileInfo(output).Length;
         io.Error.MarkupLine($"Wrote [bold]{Markup.Escape(output)}[/]: {Formatting.Integer(model.Featurizer.FeatureCount)} features, " +
