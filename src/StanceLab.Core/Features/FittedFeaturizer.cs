@@ -86,7 +86,8 @@ public sealed class FittedFeaturizer
         int distinct = scratch.Distinct.Count;
         var ids = CollectionsMarshal.AsSpan(scratch.Distinct);
         var indices = ids.ToArray();
-        Array.Sort(indices);
+        if (scratch.SortBuffer.Length < distinct) scratch.SortBuffer = new int[Math.Max(distinct, 2 * scratch.SortBuffer.Length)];
+        SortIds(indices, scratch.SortBuffer, _names.Length);
         var values = new double[distinct];
         for (int k = 0; k < distinct; k++)
         {
@@ -97,6 +98,54 @@ public sealed class FittedFeaturizer
         scratch.Distinct.Clear();
         scratch.Counts.Clear();
         return Finish(indices, values);
+    }
+
+    /// <summary>
+    /// Sorts a sentence's distinct feature ids (all below <paramref name="featureCount"/>). The
+    /// generic introsort was a fifth of the time of featurizing and scoring a short sentence (a
+    /// profile on TREC questions): up to 32 ids, insertion sort; beyond that, a least-significant-
+    /// digit radix sort on bytes, one pass per byte that ids below the feature count can use,
+    /// through <paramref name="buffer"/> (at least as long as the ids).
+    /// </summary>
+    internal static void SortIds(Span<int> ids, Span<int> buffer, int featureCount)
+    {
+        if (ids.Length <= 32)
+        {
+            for (int i = 1; i < ids.Length; i++)
+            {
+                int id = ids[i], j = i - 1;
+                while (j >= 0 && ids[j] > id)
+                {
+                    ids[j + 1] = ids[j];
+                    j--;
+                }
+                ids[j + 1] = id;
+            }
+            return;
+        }
+        Span<int> counts = stackalloc int[256];
+        var source = ids;
+        var target = buffer[..ids.Length];
+        int passes = 0;
+        for (long limit = 1; limit < featureCount; limit <<= 8) passes++;
+        for (int pass = 0, shift = 0; pass < passes; pass++, shift += 8)
+        {
+            counts.Clear();
+            foreach (int id in source) counts[(id >> shift) & 0xFF]++;
+            int total = 0;
+            for (int digit = 0; digit < 256; digit++)
+            {
+                int count = counts[digit];
+                counts[digit] = total;
+                total += count;
+            }
+            foreach (int id in source) target[counts[(id >> shift) & 0xFF]++] = id;
+            var swap = source;
+            source = target;
+            target = swap;
+        }
+        // After an odd number of passes the sorted ids are in the buffer.
+        if (passes % 2 == 1) source.CopyTo(ids);
     }
 
     /// <summary>The feature vector of a text with its tokens and where every feature came from.</summary>
@@ -139,6 +188,7 @@ public sealed class FittedFeaturizer
         public int[] Position { get; } = CreatePositions(featureCount);
         public List<int> Distinct { get; } = new(512);
         public List<int> Counts { get; } = new(512);
+        public int[] SortBuffer { get; set; } = new int[512];
 
         private static int[] CreatePositions(int count)
         {

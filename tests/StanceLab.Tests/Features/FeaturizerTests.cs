@@ -39,6 +39,29 @@ public sealed class FeaturizerTests
 
     // ---- vocabulary ----
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(300)]
+    [InlineData(70_000)]
+    [InlineData(20_000_000)]
+    public void Feature_ids_come_out_sorted_for_every_length_and_feature_count(int featureCount)
+    {
+        // Lengths on both sides of the insertion-sort cut-off; counts that need 1 to 4 radix passes.
+        var random = new Random(featureCount);
+        foreach (int length in new[] { 0, 1, 2, 31, 32, 33, 64, 65, 200, 600 })
+        {
+            int n = Math.Min(length, featureCount);
+            var ids = featureCount > 100_000
+                ? Enumerable.Range(0, n).Select(_ => random.Next(featureCount)).Distinct().ToArray()
+                : Enumerable.Range(0, featureCount).OrderBy(_ => random.Next()).Take(n).ToArray();
+            var expected = ids.Order().ToArray();
+
+            FittedFeaturizer.SortIds(ids, new int[ids.Length], featureCount);
+
+            Assert.Equal(expected, ids);
+        }
+    }
+
     [Fact]
     public void Counting_in_parallel_parts_gives_the_vocabulary_and_idf_of_one_sequential_count()
     {
