@@ -58,6 +58,16 @@ internal static class TuneCommand
             var rows = TsvCorpusReader.ReadAll(files, baseOptions.LabelColumns);
             int sources = rows.Select(r => r.Source).Distinct(StringComparer.Ordinal).Count();
             if (k > sources) throw new UsageException($"--folds {k}: the data has only {sources} sources; use --folds {sources} or fewer.");
+            if (grid.Any(g => g.Options.NaiveBayesWeighting))
+            {
+                // Refuse before tuning starts, not when the first NB candidate reaches such a head.
+                foreach (var column in baseOptions.LabelColumns)
+                {
+                    int classes = rows.Select(r => r.Label(column)).Distinct(StringComparer.Ordinal).Count();
+                    if (classes != 2)
+                        throw new UsageException($"--nb-weighting on: NB weighting needs two-class heads, and '{column}' has {classes} classes; tune it with --nb-weighting off.");
+                }
+            }
             var results = ProgressDisplay.Run(io, $"Tuning {grid.Count} candidates", p => OptionsTuner.Run(rows, grid, k, p));
             var best = OptionsTuner.Best(results);
             string train = TrainLine(files, best.Candidate.Options);

@@ -94,6 +94,16 @@ public sealed class CheckAndCurveCommandTests : IDisposable
     }
 
     [Fact]
+    public void Tune_refuses_nb_weighting_on_a_head_with_more_than_two_classes_before_tuning()
+    {
+        var data = SampleCorpus.WriteTsv(_temp.Combine("corpus.tsv"));
+        var run = CliRun.Of("tune", "--data", data, "--folds", "3", "--c", "10", "--word-ngrams", "1", "--char-ngrams", "off", "--nb-weighting", "off,on");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("NB weighting needs two-class heads, and 'topic' has", run.Error);
+        Assert.DoesNotContain("candidates", run.Output);
+    }
+
+    [Fact]
     public void Tune_refuses_a_grid_value_that_is_not_a_number()
     {
         var data = SampleCorpus.WriteTsv(_temp.Combine("corpus.tsv"));
