@@ -54,7 +54,12 @@ public sealed record DatasetReport(string Dataset, string Protocol, int TrainRow
     public double OurFitSeconds { get; init; } = double.NaN;
 
     public double OurLbfgsFitSeconds { get; init; } = double.NaN;
+
+    /// <summary>scikit-learn on our L-BFGS objective (intercept unpenalized).</summary>
     public double SklearnFitSeconds { get; init; } = double.NaN;
+
+    /// <summary>scikit-learn on our SDCA objective (intercept a penalized constant feature).</summary>
+    public double SklearnPenalizedFitSeconds { get; init; } = double.NaN;
 
     /// <summary>What nested cross-validation chose on each split ("split-0: C=10, words 1-2, chars 3-5, NB").</summary>
     public IReadOnlyList<string> TunedChoices { get; init; } = [];

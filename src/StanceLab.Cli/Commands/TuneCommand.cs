@@ -97,7 +97,8 @@ internal static class TuneCommand
     private static string TrainLine(IReadOnlyList<string> files, TrainingOptions o)
     {
         string chars = o.Featurizer.UsesCharNgrams ? $"{o.Featurizer.MinCharNgram}-{o.Featurizer.MaxCharNgram}" : "off";
-        return $"stancelab train --data {string.Join(' ', files)} --labels {string.Join(',', o.LabelColumns)} " +
+        // The seed also orders SDCA's passes, so the suggested command repeats it to train the model that was scored.
+        return $"stancelab train --data {string.Join(' ', files)} --labels {string.Join(',', o.LabelColumns)} --seed {o.Seed} " +
             $"--c {o.Linear.C.ToString(CultureInfo.InvariantCulture)} --word-ngrams {o.Featurizer.MaxWordNgram} --char-ngrams {chars} --min-df {o.Featurizer.MinDocumentFrequency}{(o.NaiveBayesWeighting ? " --nb-weighting" : "")}";
     }
 }
