@@ -5,10 +5,11 @@ namespace StanceLab.Learning;
 /// <summary>
 /// What a trainer learns from <see cref="TrainingSet"/>'s labels: only the classes that occur (an
 /// absent class would drive its unpenalized bias to −∞), the labels renumbered over them, and each
-/// row's loss weight (its row weight, times the class weight when balanced). Every trainer starts
-/// here, so they all refuse the same data with the same messages.
+/// row's loss weight (its row weight, times the class weight when balanced) and their sum, which
+/// must be positive. Every trainer starts here, so they all refuse the same data with the same
+/// messages.
 /// </summary>
-internal sealed record ClassCompaction(int[] Present, int[] Labels, double[] Weights)
+internal sealed record ClassCompaction(int[] Present, int[] Labels, double[] Weights, double WeightSum)
 {
     public int Count => Present.Length;
 
@@ -29,6 +30,7 @@ internal sealed record ClassCompaction(int[] Present, int[] Labels, double[] Wei
         var labels = data.Labels.Select(y => compact[y]).ToArray();
 
         var weights = new double[labels.Length];
+        double sum = 0;
         for (int i = 0; i < weights.Length; i++)
         {
             double w = data.RowWeights?[i] ?? 1.0;
@@ -36,7 +38,9 @@ internal sealed record ClassCompaction(int[] Present, int[] Labels, double[] Wei
                 w *= (double)labels.Length / (present.Length * counts[present[labels[i]]]);
             if (!(w >= 0) || !double.IsFinite(w)) throw new TrainingException($"Row {i} has an invalid weight {w}.");
             weights[i] = w;
+            sum += w;
         }
-        return new ClassCompaction(present, labels, weights);
+        if (!(sum > 0)) throw new TrainingException("The row weights sum to zero.");
+        return new ClassCompaction(present, labels, weights, sum);
     }
 }

@@ -20,7 +20,7 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
         var labels = classes.Labels;
         var rowWeights = classes.Weights;
 
-        var objective = new SoftmaxObjective(data.Features, labels, rowWeights, data.FeatureCount, classes.Count, Options.C);
+        var objective = new SoftmaxObjective(data.Features, labels, rowWeights, classes.WeightSum, data.FeatureCount, classes.Count, Options.C);
         var minimizer = new LbfgsMinimizer
         {
             History = Options.History,
@@ -48,7 +48,7 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
     private LinearClassifier FitByDualAscent(TrainingSet data, ClassCompaction classes, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         int d = data.FeatureCount, k = classes.Count;
-        var solver = new SdcaSolver(data.Features, classes.Labels, classes.Weights, d, k, Options.C, Options.InterceptScaling);
+        var solver = new SdcaSolver(data.Features, classes.Labels, classes.Weights, classes.WeightSum, d, k, Options.C, Options.InterceptScaling);
         var result = solver.Run(
             Options.MaxIterations,
             Options.DualityGapTolerance,
@@ -91,7 +91,7 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
         // The weight gradient is written here by the parallel backward pass (a span cannot cross into it).
         private readonly double[] _gradient;
 
-        public SoftmaxObjective(IReadOnlyList<SparseVector> rows, int[] labels, double[] rowWeights, int d, int k, double c)
+        public SoftmaxObjective(IReadOnlyList<SparseVector> rows, int[] labels, double[] rowWeights, double weightSum, int d, int k, double c)
         {
             _rows = rows;
             _labels = labels;
@@ -99,10 +99,7 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
             _d = d;
             _k = k;
             _c = c;
-            double sum = 0;
-            foreach (var w in rowWeights) sum += w;
-            _weightSum = sum;
-            if (!(_weightSum > 0)) throw new TrainingException("The row weights sum to zero.");
+            _weightSum = weightSum;
             (_columnStart, _columnRows, _columnValues) = ToColumns(rows, d);
             _residuals = new double[rows.Count * k];
             _rowLoss = new double[rows.Count];

@@ -33,7 +33,7 @@ internal sealed class SdcaSolver
     private readonly double[] _rowLoss;
     private readonly double[] _rowEntropy;
 
-    public SdcaSolver(IReadOnlyList<SparseVector> rows, int[] labels, double[] rowWeights, int d, int k, double c, double interceptScaling)
+    public SdcaSolver(IReadOnlyList<SparseVector> rows, int[] labels, double[] rowWeights, double weightSum, int d, int k, double c, double interceptScaling)
     {
         _rows = rows;
         _labels = labels;
@@ -48,7 +48,7 @@ internal sealed class SdcaSolver
         _rho = new double[rows.Count];
         _rowLoss = new double[rows.Count];
         _rowEntropy = new double[rows.Count];
-        double sum = 0;
+        _weightSum = weightSum;
         for (int i = 0; i < rows.Count; i++)
         {
             // q_i = e_{y_i} is α_i = 0: the dual starts at W = 0, where it is feasible.
@@ -56,10 +56,7 @@ internal sealed class SdcaSolver
             double norm = interceptScaling * interceptScaling;
             foreach (var v in rows[i].Values) norm += (double)v * v;
             _rho[i] = c * rowWeights[i] * norm;
-            sum += rowWeights[i];
         }
-        _weightSum = sum;
-        if (!(_weightSum > 0)) throw new TrainingException("The row weights sum to zero.");
     }
 
     /// <summary>Feature-major weights, W[j, c] at j·K + c.</summary>

@@ -30,7 +30,6 @@ public sealed class GradientBoostingTrainer(GradientBoostingOptions options, Cla
         int k = classes.Count;
         var labels = classes.Labels;
         var weights = classes.Weights;
-        if (!(weights.Sum() > 0)) throw new TrainingException("The row weights sum to zero.");
         for (int i = 0; i < data.Count; i++)
         {
             var values = data.Features[i].Values;
