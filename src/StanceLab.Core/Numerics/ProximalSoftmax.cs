@@ -158,11 +158,13 @@ public static class ProximalSoftmax
         logQ[0] = u >= 0 ? logSmaller : logLarger;
         q[1] = Math.Exp(logQ[1]);
         q[0] = Math.Exp(logQ[0]);
-        double total = q[0] + q[1];
-        q[0] /= total;
-        q[1] /= total;
+        Normalize(q);
         return steps;
     }
 
-    private static double Sigmoid(double u) => u >= 0 ? 1 / (1 + Math.Exp(-u)) : Math.Exp(u) / (1 + Math.Exp(u));
+    private static double Sigmoid(double u)
+    {
+        double e = Math.Exp(-Math.Abs(u));
+        return u >= 0 ? 1 / (1 + e) : e / (1 + e);
+    }
 }

@@ -104,7 +104,14 @@ internal sealed class SdcaSolver
         var q = _dual.AsSpan(i * k, k);
         ProximalSoftmax.Solve(z, q, _rho[i], next, logQ);
         double scale = _c * _rowWeights[i];
-        for (int c = 0; c < k; c++) delta[c] = scale * (q[c] - next[c]);
+        // The step already knows log q: the row's entropy for the dual costs no logarithm here or in the gap.
+        double entropy = 0;
+        for (int c = 0; c < k; c++)
+        {
+            delta[c] = scale * (q[c] - next[c]);
+            if (next[c] > 0) entropy -= next[c] * logQ[c];
+        }
+        _rowEntropy[i] = _rowWeights[i] * entropy;
         next.CopyTo(q);
 
         // Indices were checked against the feature count when the TrainingSet was built.
@@ -158,17 +165,11 @@ internal sealed class SdcaSolver
             if (w == 0)
             {
                 _rowLoss[i] = 0;
-                _rowEntropy[i] = 0;
                 continue;
             }
             for (int c = 0; c < k; c++) z[c] = _scaling * _interceptWeights[c];
             AddLogits(_rows[i].Indices, _rows[i].Values, z);
-            double loss = SoftmaxMath.LogSumExp(z) - z[_labels[i]];
-            double entropy = 0;
-            var q = _dual.AsSpan(i * k, k);
-            for (int c = 0; c < k; c++) if (q[c] > 0) entropy -= q[c] * Math.Log(q[c]);
-            _rowLoss[i] = w * loss;
-            _rowEntropy[i] = w * entropy;
+            _rowLoss[i] = w * (SoftmaxMath.LogSumExp(z) - z[_labels[i]]);
         }
     }
 }
