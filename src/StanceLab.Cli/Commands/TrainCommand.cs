@@ -22,8 +22,8 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for fold assignment and any sampling.", DefaultValueFactory = _ => 42 };
         var c = new Option<double>("--c") { Description = "Inverse L2 regularization strength (scikit-learn's C); larger fits the data more closely.", DefaultValueFactory = _ => new LogisticRegressionOptions().C };
         var maxIterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations, or SDCA passes over the data, per linear head.", DefaultValueFactory = _ => new LogisticRegressionOptions().MaxIterations };
-        var solver = new Option<LinearSolver>("--solver") { Description = "How linear heads are fitted: sdca (dual coordinate ascent, a few passes; the intercept is penalized as in LIBLINEAR) or lbfgs (scikit-learn's objective exactly, unpenalized intercept).", DefaultValueFactory = _ => new LogisticRegressionOptions().Solver };
-        var gapTolerance = new Option<double>("--gap-tolerance") { Description = "SDCA stops when the duality gap per sentence is at most this.", DefaultValueFactory = _ => new LogisticRegressionOptions().DualityGapTolerance };
+        var solver = new Option<LinearSolver>("--solver") { Description = "Which ML.NET trainer fits linear heads: lbfgs (LbfgsMaximumEntropy, scikit-learn's objective, unpenalized intercept) or sdca (SdcaMaximumEntropy, one thread).", DefaultValueFactory = _ => new LogisticRegressionOptions().Solver };
+        var tolerance = new Option<double>("--tolerance") { Description = "Convergence tolerance of the linear heads' ML.NET optimizer (L-BFGS: relative objective improvement; SDCA: relative duality gap).", DefaultValueFactory = _ => new LogisticRegressionOptions().Tolerance };
         var classWeight = new Option<ClassWeighting>("--class-weight") { Description = "none, or balanced: every class weighs the same in the loss.", DefaultValueFactory = _ => ClassWeighting.None };
         var minDf = new Option<int>("--min-df") { Description = "A feature must occur in at least this many sentences.", DefaultValueFactory = _ => new FeaturizerOptions().MinDocumentFrequency };
         var wordNgrams = new Option<int>("--word-ngrams") { Description = "Longest word n-gram.", DefaultValueFactory = _ => new FeaturizerOptions().MaxWordNgram };
@@ -38,7 +38,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a model from labelled sentences; print a grouped cross-validation report first.")
         {
-            data, labels, output, folds, seed, c, solver, gapTolerance, maxIterations, classWeight, minDf, wordNgrams, charNgrams, nb, stamp, curve, curvePoints, format,
+            data, labels, output, folds, seed, c, solver, tolerance, maxIterations, classWeight, minDf, wordNgrams, charNgrams, nb, stamp, curve, curvePoints, format,
         };
         foreach (var option in trainers.All) command.Options.Add(option);
         command.Options.Add(stacking);
@@ -62,7 +62,7 @@ internal static class TrainCommand
                 {
                     C = parse.GetValue(c),
                     Solver = parse.GetValue(solver),
-                    DualityGapTolerance = parse.GetValue(gapTolerance),
+                    Tolerance = parse.GetValue(tolerance),
                     ClassWeighting = parse.GetValue(classWeight),
                     MaxIterations = parse.GetValue(maxIterations),
                 },
@@ -137,7 +137,7 @@ internal static class TrainCommand
 
         var model = ProgressDisplay.Run(io, "Training on all data", p => ModelTrainer.Train(rows, options, files, p));
         foreach (var head in model.Metadata.Training.Where(t => !t.Converged))
-            io.ErrorWriter.WriteLine($"warning: head '{head.Column}' did not converge ({head.Stop} after {head.Iterations} iterations, {(options.Linear.Solver == LinearSolver.Sdca ? "duality gap" : "gradient")} {head.GradientNorm:G3}); the model may be off its optimum.");
+            io.ErrorWriter.WriteLine($"warning: head '{head.Column}' did not converge ({head.Stop}; convergence measure {head.GradientNorm?.ToString("G3", System.Globalization.CultureInfo.InvariantCulture) ?? "not reported"}); the model may be off its optimum.");
         ModelFile.Write(model, output);
         var size = new FileInfo(output).Length;
         io.Error.MarkupLine($"Wrote [bold]{Markup.Escape(output)}[/]: {Formatting.Integer(model.Featurizer.FeatureCount)} features, " +

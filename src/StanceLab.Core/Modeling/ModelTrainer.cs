@@ -65,7 +65,7 @@ public static class ModelTrainer
             {
                 head = new ModelHead(column, CreateTrainer(options, column).Fit(data, trainerProgress, cancellation));
             }
-            summaries.Add(new HeadTrainingSummary(column, last.Iteration, last.GradientNorm, !last.Finished || last.Converged, last.Finished ? last.Stop : "unknown"));
+            summaries.Add(new HeadTrainingSummary(column, last.Iteration, double.IsFinite(last.GradientNorm) ? last.GradientNorm : null, !last.Finished || last.Converged, last.Finished ? last.Stop : "unknown"));
             stage?.Report(1.0);
             heads.Add(head);
         }

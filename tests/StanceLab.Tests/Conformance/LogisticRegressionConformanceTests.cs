@@ -18,3 +18,15 @@ public sealed class LogisticRegressionConformanceTests : TrainerConformanceTests
         Assert.Equal(a.Biases.ToArray(), b.Biases.ToArray());
     }
 }
+
+/// <summary>The same battery with ML.NET's SDCA trainer (one thread), the alternative to L-BFGS.</summary>
+public sealed class SdcaLogisticRegressionConformanceTests : TrainerConformanceTests
+{
+    protected override ITrainer CreateTrainer() => new LogisticRegressionTrainer(new LogisticRegressionOptions { Solver = LinearSolver.Sdca });
+
+    protected override void AssertIdenticalParameters(IClassifier expected, IClassifier actual)
+    {
+        base.AssertIdenticalParameters(expected, actual);
+        Assert.Equal(Assert.IsType<LinearClassifier>(expected).Weights.ToArray(), Assert.IsType<LinearClassifier>(actual).Weights.ToArray());
+    }
+}

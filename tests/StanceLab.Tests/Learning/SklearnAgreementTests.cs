@@ -9,9 +9,9 @@ namespace StanceLab.Tests.Learning;
 /// <summary>
 /// Our multinomial logistic regression reaches scikit-learn's optimum: trained on the same feature
 /// vectors (a libsvm export of the seed corpus) with the same C and class weighting, every predicted
-/// probability agrees with LogisticRegression(multi_class="multinomial", solver="lbfgs"). Both our
-/// solvers are held to it: L-BFGS on the cases with an unpenalized intercept, SDCA on the cases
-/// "-penalized-intercept", which scikit-learn fits with fit_intercept=False and a constant column. The
+/// probability agrees with LogisticRegression(multi_class="multinomial", solver="lbfgs"), fitted by
+/// ML.NET's LbfgsMaximumEntropy, whose objective with L2 = 1/C is scikit-learn's exactly (ML.NET's
+/// SDCA penalizes its intercept differently and has no scikit-learn twin). The
 /// reference is written by tools/reference/make_logreg_fixture.py; see its docstring and
 /// tools/reference/README.md for how it was fitted and how to regenerate it.
 /// </summary>
@@ -21,30 +21,25 @@ public sealed class SklearnAgreementTests(ITestOutputHelper output)
     private const double ProbabilityTolerance = 1e-3;
 
     /// <summary>
-    /// What the two optimizers actually reach. Both stop at a gradient of 1e-8 to 8e-8, and their
-    /// probabilities differ by at most 7.6e-7 (topic-c10; 1.8e-7 and 2.6e-7 for the stance cases).
-    /// This bound leaves a margin of more than 10× over that.
+    /// What the two optimizers actually reach. ML.NET's L-BFGS keeps its weights and sums in
+    /// float32, so it stops further from the optimum than scikit-learn's float64 fit: probabilities
+    /// differ by at most 9.4e-5 (measured on the three cases). A wrong objective scaling (L2 of
+    /// 1/(C·n) instead of 1/C) moves them by 0.1 or more, a shifted label by nearly 1.
     /// </summary>
-    private const double ProbabilityAgreement = 1e-5;
+    private const double ProbabilityAgreement = 2.5e-4;
 
-    /// <summary>Weights and centred intercepts agree as closely: measured at most 8.9e-7 (ours are stored as float32).</summary>
-    private const double ParameterAgreement = 1e-5;
+    /// <summary>Weights and centred intercepts: measured at most 4.5e-4.</summary>
+    private const double ParameterAgreement = 1.5e-3;
 
-    /// <summary>
-    /// Tighter than the trainer's default (1e-7, which already agrees to 3.4e-6). In practice our
-    /// fit ends earlier, on the trainer's fixed relative function tolerance of 1e-13, at a gradient
-    /// of 2e-8 to 8e-8, which is as far as float64 objective values can tell.
-    /// </summary>
-    private const double GradientTolerance = 1e-9;
+    /// <summary>ML.NET L-BFGS's relative-improvement tolerance, tighter than the trainer's default.</summary>
+    private const double Tolerance = 1e-9;
 
     /// <summary>Each case is fitted once and shared by the tests that look at it.</summary>
     private static readonly ConcurrentDictionary<string, Lazy<(SklearnLogisticRegressionCase Reference, TrainingSet Data, LinearClassifier Ours)>> Fits = new();
 
-    /// <summary>SDCA stops on the duality gap per row; at 1e-13 it is at the limit of float64 sums of this size.</summary>
-    private const double DualityGapTolerance = 1e-13;
 
     public static TheoryData<string> Cases =>
-        ["topic-c10", "stance-c1", "stance-c1-balanced", "topic-c10-penalized-intercept", "stance-c1-balanced-penalized-intercept"];
+        ["topic-c10", "stance-c1", "stance-c1-balanced"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -72,7 +67,7 @@ public sealed class SklearnAgreementTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{caseName}: max |p_ours - p_sklearn| = {maxDifference:E2} over {data.Count} rows x {probabilities.Length} classes (scikit-learn {reference.SklearnVersion}, {reference.NIter} iterations)."));
         Assert.True(maxDifference <= ProbabilityAgreement,
-            $"{caseName}: the largest probability difference is {maxDifference:E2}; it was at most 7.6e-7 when this test was written.");
+            $"{caseName}: the largest probability difference is {maxDifference:E2}; it was at most 9.4e-5 when this test was written.");
     }
 
     [Theory]
@@ -120,7 +115,7 @@ public sealed class SklearnAgreementTests(ITestOutputHelper output)
         {
             var reference = SklearnLogisticRegressionCase.Load(name);
             var data = reference.TrainingSet();
-            var ours = Assert.IsType<LinearClassifier>(new LogisticRegressionTrainer(reference.Options(GradientTolerance, DualityGapTolerance)).Fit(data));
+            var ours = Assert.IsType<LinearClassifier>(new LogisticRegressionTrainer(reference.Options(Tolerance)).Fit(data));
             return (reference, data, ours);
         })).Value;
 

@@ -43,23 +43,18 @@ internal sealed record SklearnLogisticRegressionCase(
             ?? throw new InvalidDataException($"{path} is empty.");
     }
 
-    /// <summary>
-    /// Our options for the same objective: L-BFGS for an unpenalized intercept, SDCA for a penalized
-    /// one (a constant feature of value <see cref="InterceptScaling"/>).
-    /// </summary>
-    public LogisticRegressionOptions Options(double gradientTolerance, double dualityGapTolerance) => new()
+    /// <summary>Our options for the same objective: ML.NET's L-BFGS, whose intercept is unpenalized like scikit-learn's.</summary>
+    public LogisticRegressionOptions Options(double tolerance) => new()
     {
         C = C,
-        Solver = InterceptScaling is null ? LinearSolver.Lbfgs : LinearSolver.Sdca,
-        InterceptScaling = InterceptScaling ?? 1.0,
-        DualityGapTolerance = dualityGapTolerance,
+        Solver = LinearSolver.Lbfgs,
         ClassWeighting = ClassWeighting switch
         {
             "none" => Weighting.None,
             "balanced" => Weighting.Balanced,
             _ => throw new InvalidDataException($"{Name}: unknown class weighting '{ClassWeighting}'."),
         },
-        GradientTolerance = gradientTolerance,
+        Tolerance = tolerance,
         MaxIterations = 10_000,
     };
 

@@ -1,21 +1,17 @@
 namespace StanceLab.Learning.Linear;
 
-/// <summary>How <see cref="LogisticRegressionTrainer"/> reaches the optimum.</summary>
+/// <summary>Which ML.NET trainer fits <see cref="LogisticRegressionTrainer"/>'s model.</summary>
 public enum LinearSolver
 {
     /// <summary>
-    /// Full-batch L-BFGS on scikit-learn's objective with an unpenalized intercept. Every pass is
-    /// parallel; the number of passes grows with the data and with weak regularization.
+    /// ML.NET's <c>LbfgsMaximumEntropy</c>: scikit-learn's objective C·Σ w·log-loss + ½‖W‖² with
+    /// an unpenalized intercept (ML.NET's L2 weight is 1/C). Deterministic on any number of threads.
     /// </summary>
     Lbfgs,
 
     /// <summary>
-    /// Stochastic dual coordinate ascent (Shalev-Shwartz &amp; Zhang 2013): one exact step per row
-    /// per pass, stopped by the duality gap. On rows of unit length (the featurizer's) it needs a
-    /// few dozen passes whatever the data size; the passes grow with C·‖x‖², so on unnormalized
-    /// features with large values L-BFGS can be far faster. The
-    /// intercept is a penalized constant feature (see <see cref="LogisticRegressionOptions.InterceptScaling"/>),
-    /// as in LIBLINEAR.
+    /// ML.NET's <c>SdcaMaximumEntropy</c> (dual coordinate ascent), L1 0 and L2 1/(C·S) with S the
+    /// row-weight sum, on one thread: with more, ML.NET's SDCA gives a different model each run.
     /// </summary>
     Sdca,
 }
