@@ -12,7 +12,7 @@ public sealed class OurTreesRunner(string cliDll, TreeSettings settings)
     public FoldResult Run(BenchDataset data, BenchSplit split, TreeFeatures features, string trainTsv, string testTsv, string workdir)
     {
         var clock = Stopwatch.StartNew();
-        var classifier = new GradientBoostingTrainer(settings.Ours()).Fit(features.Train);
+        var classifier = new FastTreeTrainer(settings.Ours()).Fit(features.Train);
         double fit = clock.Elapsed.TotalSeconds;
         var probabilities = new double[classifier.Classes.Count];
         var predicted = new int[features.Test.Length];

@@ -14,26 +14,22 @@ public sealed record TreeSettings(int Rounds, int Leaves, double LearningRate, d
 
     public static FeaturizerOptions Features { get; } = new() { MinCharNgram = 0, MaxCharNgram = 0 };
 
-    /// <summary>Ours: every round (no early stopping, which XGBoost's command line cannot do without a test set), no row-count limit beyond the hessian's.</summary>
-    public GradientBoostingOptions Ours(int threads = 2) => new()
+    /// <summary>Ours: ML.NET FastTree, one ensemble of <see cref="Rounds"/> trees per class against the rest (FastTree has no L2 on leaves nor a hessian minimum).</summary>
+    public FastTreeOptions Ours() => new()
     {
-        Rounds = Rounds,
+        Trees = Rounds,
         Leaves = Leaves,
         LearningRate = LearningRate,
-        L2 = L2,
         MaxBins = MaxBins,
-        MinHessianPerLeaf = MinHessian,
         MinExamplesPerLeaf = 1,
-        EarlyStoppingRounds = 0,
-        MaxParallelism = threads,
     };
 
     /// <summary>The same as stancelab train options.</summary>
     public string[] OurCliArguments() =>
     [
-        "--trainer", "trees", "--char-ngrams", "off",
-        "--trees-rounds", I(Rounds), "--trees-leaves", I(Leaves), "--trees-learning-rate", D(LearningRate), "--trees-l2", D(L2),
-        "--trees-max-bins", I(MaxBins), "--trees-min-leaf", "1", "--trees-min-hessian", D(MinHessian), "--trees-early-stopping", "0",
+        "--trainer", "fasttree", "--char-ngrams", "off",
+        "--trees-count", I(Rounds), "--trees-leaves", I(Leaves), "--trees-learning-rate", D(LearningRate),
+        "--trees-max-bins", I(MaxBins), "--trees-min-leaf", "1",
     ];
 
     /// <summary>XGBoost's configuration file: hist method, best-first (lossguide) growth to the same leaf budget, 2 threads.</summary>
@@ -60,7 +56,7 @@ public sealed record TreeSettings(int Rounds, int Leaves, double LearningRate, d
 
     public string Describe() =>
         $"{Rounds} rounds, at most {Leaves} leaves grown best-first (XGBoost grow_policy=lossguide, max_depth=0), eta {D(LearningRate)}, lambda {D(L2)}, " +
-        $"{MaxBins} bins (max_bin), min_child_weight {D(MinHessian)} (ours: MinHessianPerLeaf, no row-count minimum), 2 threads, no early stopping";
+        $"{MaxBins} bins (max_bin), min_child_weight {D(MinHessian)}, 2 threads, no early stopping; StanceLab: ML.NET FastTree one-versus-rest with the same trees, leaves, rate and bins, one thread";
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
     private static string D(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -16,7 +16,14 @@ Choice (seeded, reproducible):
   filled from the densest bodies in turn.
 - A seeded random share of bodies is taken besides, so the corpus is not only cue hits.
 
-    python3 tools/data/fnc1_candidates.py OUT_DIR [--cli PATH_TO_stancelab.dll]
+Round 2 (`--round 2`): the first round's 3,421 sentences left military-support (223) and
+diplomacy (52) short of 400 across training-data/. FNC-1 has few of either, and many of them sit in
+long bodies the first round skipped, so round 2 takes, from every body round 1 did not choose, the
+window of at most 30 consecutive sentences with the most strict military-support and diplomacy
+cues (at least 2), most hits first, until about 1,100 sentences; a window is labelled like a whole
+body (the labeller still reads the article).
+
+    python3 tools/data/fnc1_candidates.py OUT_DIR [--cli PATH_TO_stancelab.dll] [--round 2]
 
 writes OUT_DIR/fnc1-candidates.tsv (id, source, text, with empty label columns), batch-N.tsv
 for the first pass, second-N.tsv for the independent second pass (about 20% of the rows), and
@@ -70,6 +77,17 @@ FIRST_PASS_BATCHES = 6
 SECOND_PASS_BATCHES = 2
 SECOND_PASS_SHARE = 0.21
 MIN_SENTENCES, MAX_SENTENCES = 3, 45
+STRICT_CUES = re.compile(
+    r"\b(talks|negotiat\w+|foreign minist\w+|secretary of state|diplomat\w*|embass\w+|ambassador\w*|"
+    r"summit|envoy|bilateral|kerry|lavrov|state department|security council|united nations|sanctions|"
+    r"arm(ing|ed)? (the )?(rebels|kurds|peshmerga|opposition|moderate|ukrain\w+)|"
+    r"weapons? (to|for|deliveries|shipments?|supplies)|military (aid|assistance|support|advis[eo]rs|"
+    r"equipment|hardware|trainers)|advis[eo]rs|train(ing|ed)? (iraqi|kurdish|syrian|ukrainian|afghan|"
+    r"moderate|local|the) |air ?drop\w*|air support|supplied|arms (deal|sales?|shipments?|supplies)|"
+    r"lethal aid|ground troops|send(ing)? troops|troops to)\b", re.I)
+ROUND2_WINDOW, ROUND2_MIN_HITS, ROUND2_BUDGET = 30, 2, 1100
+ROUND2_FIRST_PASS_BATCHES = 4
+ROUND2_SECOND_PASS_BATCHES = 1
 
 
 def split_bodies(bodies, cli):
@@ -154,11 +172,42 @@ def write_rows(path, sources, bodies):
                 f.write(f"{r['id']}\t{r['source']}\t{r['text']}\n")
 
 
+def best_window(rows):
+    hits = [1 if STRICT_CUES.search(r['text']) else 0 for r in rows]
+    width = min(ROUND2_WINDOW, len(rows))
+    best, start = -1, 0
+    for i in range(len(rows) - width + 1):
+        h = sum(hits[i:i + width])
+        if h > best:
+            best, start = h, i
+    return best, rows[start:start + width]
+
+
+def choose_round2(unique, first_round):
+    windows = []
+    for source, rows in unique.items():
+        if source in first_round or len(rows) < MIN_SENTENCES:
+            continue
+        hits, window = best_window(rows)
+        if hits >= ROUND2_MIN_HITS:
+            windows.append((-hits, -hits / len(window), int(source.rsplit('-', 1)[1]), source, window))
+    windows.sort()
+    chosen, reasons, filled = OrderedDict(), {}, 0
+    for neg_hits, _, _, source, window in windows:
+        if filled >= ROUND2_BUDGET:
+            break
+        chosen[source] = window
+        reasons[source] = f'round 2: window of {len(window)} with {-neg_hits} strict cues'
+        filled += len(window)
+    return chosen, reasons
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('out')
     parser.add_argument('--cli', default='src/StanceLab.Cli/bin/Release/net10.0/stancelab.dll')
     parser.add_argument('--bodies', default='../shared/datasets/fnc1/train_bodies.csv')
+    parser.add_argument('--round', type=int, choices=(1, 2), default=1)
     args = parser.parse_args()
     with open(args.bodies, encoding='utf-8', newline='') as f:
         bodies = [(r['Body ID'], r['articleBody']) for r in csv.DictReader(f)]
@@ -168,11 +217,16 @@ def main():
                            if MIN_SENTENCES <= len(rows) <= MAX_SENTENCES)
     rng = random.Random(SEED)
     chosen, reasons = choose(eligible, rng)
+    first_pass_batches, second_pass_batches = FIRST_PASS_BATCHES, SECOND_PASS_BATCHES
+    if args.round == 2:
+        chosen, reasons = choose_round2(unique, set(chosen))
+        rng = random.Random(SEED + 2)
+        first_pass_batches, second_pass_batches = ROUND2_FIRST_PASS_BATCHES, ROUND2_SECOND_PASS_BATCHES
     sources = list(chosen)
     os.makedirs(args.out, exist_ok=True)
     write_rows(os.path.join(args.out, 'fnc1-candidates.tsv'),
                sorted(sources, key=lambda s: int(s.rsplit('-', 1)[1])), chosen)
-    for i, batch in enumerate(deal(sources, chosen, FIRST_PASS_BATCHES), 1):
+    for i, batch in enumerate(deal(sources, chosen, first_pass_batches), 1):
         write_rows(os.path.join(args.out, f'batch-{i}.tsv'), batch, chosen)
     total = sum(len(r) for r in chosen.values())
     second, filled = [], 0
@@ -181,7 +235,7 @@ def main():
             break
         second.append(s)
         filled += len(chosen[s])
-    for i, batch in enumerate(deal(second, chosen, SECOND_PASS_BATCHES), 1):
+    for i, batch in enumerate(deal(second, chosen, second_pass_batches), 1):
         write_rows(os.path.join(args.out, f'second-{i}.tsv'), batch, chosen)
     with open(os.path.join(args.out, 'selection.md'), 'w', encoding='utf-8') as f:
         f.write(f'{len(split)} bodies split; {dropped} near-duplicates dropped; {len(eligible)} of '

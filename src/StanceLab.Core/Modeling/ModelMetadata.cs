@@ -28,7 +28,7 @@ public sealed record ModelMetadata
 
     /// <summary>Settings of the tree heads; null when the model has none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public GradientBoostingOptions? Trees { get; init; }
+    public FastTreeOptions? Trees { get; init; }
     public required int Seed { get; init; }
     public required int TrainingRows { get; init; }
 

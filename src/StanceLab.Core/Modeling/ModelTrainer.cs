@@ -58,7 +58,7 @@ public static class ModelTrainer
             {
                 stacking ??= StackingData(rows, vectors, featurizer.FeatureCount, groups, options, cancellation);
                 var stackedData = new TrainingSet(stacking.Value.Rows, data.Labels, data.Classes, stacking.Value.Inputs.Width, groups: groups);
-                var trees = new GradientBoostingTrainer(TreeOptions(options), options.Linear.ClassWeighting).Fit(stackedData, trainerProgress, cancellation);
+                var trees = new FastTreeTrainer(TreeOptions(options), options.Linear.ClassWeighting).Fit(stackedData, trainerProgress, cancellation);
                 head = new ModelHead(column, trees) { Stacking = stacking.Value.Inputs };
             }
             else
@@ -100,13 +100,13 @@ public static class ModelTrainer
         return options.TrainerFor(column) switch
         {
             TrainerKind.Stacked => throw new InvalidOperationException($"Head '{column}' is stacked: ModelTrainer.Train builds its inputs; there is no plain trainer for it."),
-            TrainerKind.Trees => new GradientBoostingTrainer(TreeOptions(options), options.Linear.ClassWeighting),
+            TrainerKind.Trees => new FastTreeTrainer(TreeOptions(options), options.Linear.ClassWeighting),
             _ when options.NaiveBayesWeighting => new NaiveBayesLogisticRegressionTrainer(LinearOptions(options)),
             _ => new LogisticRegressionTrainer(LinearOptions(options)),
         };
     }
 
-    private static GradientBoostingOptions TreeOptions(TrainingOptions options) => options.Trees with { Seed = options.Seed };
+    private static FastTreeOptions TreeOptions(TrainingOptions options) => options.Trees with { Seed = options.Seed };
 
     private static LogisticRegressionOptions LinearOptions(TrainingOptions options) => options.Linear with { Seed = options.Seed };
 

@@ -22,7 +22,7 @@ public sealed record TrainingOptions
     public TrainerKind DefaultTrainer { get; init; } = TrainerKind.Linear;
 
     /// <summary>Settings of the tree heads (the seed comes from <see cref="Seed"/>).</summary>
-    public GradientBoostingOptions Trees { get; init; } = new();
+    public FastTreeOptions Trees { get; init; } = new();
 
     public TrainerKind TrainerFor(string column) => Trainers.TryGetValue(column, out var kind) ? kind : DefaultTrainer;
 

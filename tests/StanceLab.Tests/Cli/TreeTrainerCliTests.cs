@@ -17,14 +17,14 @@ public sealed class TreeTrainerCliTests : IDisposable
 
     private void Train(params string[] extra)
     {
-        var run = CliRun.Of(["train", "--data", RepositoryPaths.SeedCorpus, "--out", ModelPath, "--folds", "0", "--trees-rounds", "30", .. extra]);
+        var run = CliRun.Of(["train", "--data", RepositoryPaths.SeedCorpus, "--out", ModelPath, "--folds", "0", "--trees-count", "30", .. extra]);
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
     }
 
     [Fact]
     public void Trainer_per_head_gives_a_tree_head_and_a_linear_head_in_one_model_file()
     {
-        Train("--trainer", "topic=linear,stance=trees");
+        Train("--trainer", "topic=linear,stance=fasttree");
 
         var model = ModelFile.Read(ModelPath);
         Assert.IsType<LinearClassifier>(model.Head("topic").Classifier);
@@ -38,16 +38,16 @@ public sealed class TreeTrainerCliTests : IDisposable
     [Fact]
     public void A_tree_model_is_reproducible_byte_for_byte()
     {
-        Train("--trainer", "trees");
+        Train("--trainer", "fasttree");
         var first = File.ReadAllBytes(ModelPath);
-        Train("--trainer", "trees");
+        Train("--trainer", "fasttree");
         Assert.Equal(first, File.ReadAllBytes(ModelPath));
     }
 
     [Fact]
     public void Explain_json_of_a_tree_head_adds_up_tokens_and_absent_features_to_the_logit()
     {
-        Train("--trainer", "trees");
+        Train("--trainer", "fasttree");
         var run = CliRun.Of("explain", "Analysts said weapons may flow to the army soon.", "--model", ModelPath, "--format", "json");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
@@ -63,7 +63,7 @@ public sealed class TreeTrainerCliTests : IDisposable
     [Fact]
     public void Score_and_explain_tables_render_a_tree_model()
     {
-        Train("--trainer", "trees");
+        Train("--trainer", "fasttree");
         var article = Path.Combine(_dir, "article.txt");
         File.WriteAllText(article, "The army received new weapons. Officials said talks may resume next week.");
 
@@ -78,9 +78,9 @@ public sealed class TreeTrainerCliTests : IDisposable
 
     [Theory]
     [InlineData("forest", "'forest' is not a trainer")]
-    [InlineData("topic=trees,topic=linear", "named twice")]
+    [InlineData("topic=fasttree,topic=linear", "named twice")]
     [InlineData("topic:trees", "'topic:trees' is not a trainer")]
-    [InlineData("headline=trees", "not one of the label columns")]
+    [InlineData("headline=fasttree", "not one of the label columns")]
     public void A_bad_trainer_choice_is_a_usage_error_that_says_why(string value, string message)
     {
         var run = CliRun.Of("train", "--data", RepositoryPaths.SeedCorpus, "--out", ModelPath, "--folds", "0", "--trainer", value);
@@ -93,7 +93,7 @@ public sealed class TreeTrainerCliTests : IDisposable
     [Fact]
     public void Out_of_range_tree_settings_are_usage_errors_that_name_the_setting()
     {
-        var run = CliRun.Of("train", "--data", RepositoryPaths.SeedCorpus, "--out", ModelPath, "--folds", "0", "--trainer", "trees", "--trees-learning-rate", "0");
+        var run = CliRun.Of("train", "--data", RepositoryPaths.SeedCorpus, "--out", ModelPath, "--folds", "0", "--trainer", "fasttree", "--trees-learning-rate", "0");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("learning rate", run.Error);
@@ -103,7 +103,7 @@ public sealed class TreeTrainerCliTests : IDisposable
     public void A_stacked_head_is_trained_evaluated_and_explained_by_its_inputs()
     {
         var data = SampleCorpus.WriteTsv(Path.Combine(_dir, "sample.tsv"));
-        var train = CliRun.Of("train", "--data", data, "--out", ModelPath, "--folds", "0", "--trainer", "stance=stacked", "--trees-rounds", "20", "--trees-min-leaf", "3");
+        var train = CliRun.Of("train", "--data", data, "--out", ModelPath, "--folds", "0", "--trainer", "stance=stacked", "--trees-count", "20", "--trees-min-leaf", "3");
         Assert.True(train.ExitCode == ExitCodes.Success, train.Error);
 
         var evaluate = CliRun.Of("evaluate", "--data", data, "--model", ModelPath, "--format", "json");

@@ -10,7 +10,7 @@ public sealed class StackingEvaluationTests
 {
     private static readonly TrainingOptions Options = new()
     {
-        Trees = new GradientBoostingOptions { Rounds = 20, MinExamplesPerLeaf = 3 },
+        Trees = new FastTreeOptions { Trees = 20, MinExamplesPerLeaf = 3 },
     };
 
     [Fact]

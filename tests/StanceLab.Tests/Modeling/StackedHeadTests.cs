@@ -15,7 +15,7 @@ public sealed class StackedHeadTests
     private static readonly TrainingOptions Options = new()
     {
         Trainers = new Dictionary<string, TrainerKind> { ["stance"] = TrainerKind.Stacked },
-        Trees = new GradientBoostingOptions { Rounds = 25, MinExamplesPerLeaf = 3 },
+        Trees = new FastTreeOptions { Trees = 25, MinExamplesPerLeaf = 3 },
     };
 
     private static readonly Lazy<StanceModel> Model = new(() => ModelTrainer.Train(SampleCorpus.Rows(sources: 6), Options));

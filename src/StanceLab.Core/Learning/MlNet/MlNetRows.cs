@@ -31,6 +31,20 @@ internal static class MlNetRows
         return ml.Data.LoadFromEnumerable(data, schema);
     }
 
+    /// <summary>One class against the rest: a boolean <c>Label</c>, as ML.NET's binary trainers want it.</summary>
+    public static IDataView LoadOneVersusRest(MLContext ml, IReadOnlyList<VBuffer<float>> rows, IReadOnlyList<int> labels, int positiveClass, IReadOnlyList<double> weights, int featureCount)
+    {
+        var schema = SchemaDefinition.Create(typeof(BinaryRow));
+        schema[Features].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
+        var data = Enumerable.Range(0, rows.Count).Select(i => new BinaryRow
+        {
+            Label = labels[i] == positiveClass,
+            Features = rows[i],
+            Weight = (float)weights[i],
+        });
+        return ml.Data.LoadFromEnumerable(data, schema);
+    }
+
     public static VBuffer<float> ToVBuffer(SparseVector row, int featureCount)
     {
         var indices = row.Indices;
@@ -38,6 +52,13 @@ internal static class MlNetRows
         // Features beyond the model's vocabulary (never the case for training rows) carry no weight.
         while (count < indices.Length && indices[count] < featureCount) count++;
         return new VBuffer<float>(featureCount, count, row.Values[..count].ToArray(), indices[..count].ToArray());
+    }
+
+    private sealed class BinaryRow
+    {
+        public bool Label { get; set; }
+        public VBuffer<float> Features { get; set; }
+        public float Weight { get; set; }
     }
 
     private sealed class Row

@@ -428,10 +428,7 @@ public class TreeShapTests
             vectors[r] = new SparseVector(indices.ToArray(), values.ToArray());
         }
         var data = new TrainingSet(vectors, labels, ["x", "y", "z"], features);
-        var options = new GradientBoostingOptions
-        {
-            Rounds = 8, Leaves = 8, MinExamplesPerLeaf = 4, EarlyStoppingRounds = 0, LearningRate = 0.3, Seed = 3,
-        };
-        return (Assert.IsType<TreeEnsembleClassifier>(new GradientBoostingTrainer(options).Fit(data)), data);
+        var options = new FastTreeOptions { Trees = 8, Leaves = 8, MinExamplesPerLeaf = 4, LearningRate = 0.3, Seed = 3 };
+        return (Assert.IsType<TreeEnsembleClassifier>(new FastTreeTrainer(options).Fit(data)), data);
     }
 }

@@ -4,13 +4,13 @@ using StanceLab.Learning.Trees;
 namespace StanceLab.Tests.Conformance;
 
 /// <summary>
-/// Gradient-boosted trees pass the trainer battery. The battery's data has 10–15 rows per class,
-/// so leaves may hold 2 rows; early stopping stays on with its default hold-out, as users get it.
+/// ML.NET FastTree heads pass the trainer battery. The battery's data has 10–15 rows per class,
+/// so leaves may hold 2 rows.
 /// </summary>
-public sealed class GradientBoostingConformanceTests : TrainerConformanceTests
+public sealed class FastTreeConformanceTests : TrainerConformanceTests
 {
     protected override ITrainer CreateTrainer() =>
-        new GradientBoostingTrainer(new GradientBoostingOptions { Rounds = 60, MinExamplesPerLeaf = 2, Leaves = 4 });
+        new FastTreeTrainer(new FastTreeOptions { Trees = 40, MinExamplesPerLeaf = 2, Leaves = 4 });
 
     /// <summary>Besides every explanation, the trees themselves are identical node by node.</summary>
     protected override void AssertIdenticalParameters(IClassifier expected, IClassifier actual)
@@ -37,13 +37,9 @@ public sealed class GradientBoostingConformanceTests : TrainerConformanceTests
     }
 }
 
-/// <summary>The battery again with row and feature subsampling, one core, and no hold-out: sampling must stay seeded.</summary>
-public sealed class SubsampledGradientBoostingConformanceTests : TrainerConformanceTests
+/// <summary>The battery again with feature subsampling: FastTree's sampling must stay seeded.</summary>
+public sealed class SubsampledFastTreeConformanceTests : TrainerConformanceTests
 {
     protected override ITrainer CreateTrainer() =>
-        new GradientBoostingTrainer(new GradientBoostingOptions
-        {
-            Rounds = 80, MinExamplesPerLeaf = 2, Leaves = 4, RowSubsample = 0.7, FeatureSubsample = 0.6,
-            EarlyStoppingRounds = 0, MaxParallelism = 1,
-        });
+        new FastTreeTrainer(new FastTreeOptions { Trees = 40, MinExamplesPerLeaf = 2, Leaves = 4, FeatureFraction = 0.6 });
 }

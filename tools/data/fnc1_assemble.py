@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Builds training-data/fnc1-sentences.tsv from the FNC-1 labelling records, and the agreement report.
+
+    python3 tools/data/fnc1_assemble.py [--report-only]
+
+Reads, under training-data/labelling/fnc1/:
+- pass1/batch-N.tsv (id, source, text: what each first-pass labeller read) and pass1/labels-N.tsv
+  (id, topic, stance: their labels);
+- pass2/second-N.tsv and pass2/second-labels-N.tsv: the independent second pass over about 20%
+  of the rows (whole articles, seeded), made without seeing the first labels;
+- adjudicated.tsv (id, topic, stance, why): the decision on every row where the passes differ.
+
+Writes kappa-report.md (agreement and Cohen's kappa per label set before adjudication, the
+confusion between the passes), disagreements.tsv (every differing row, for adjudication) and,
+unless --report-only, training-data/fnc1-sentences.tsv: every first-pass row with its text, the
+adjudicated label where the passes differed. It stops with an error when a labelled row has no
+text, a differing row has no decision, or a label is outside labels.json: nothing is dropped.
+"""
+import argparse
+import collections
+import csv
+import glob
+import json
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RECORDS = os.path.join(ROOT, 'training-data', 'labelling', 'fnc1')
+COLUMNS = ('topic', 'stance')
+
+
+def read(path):
+    with open(path, encoding='utf-8', newline='') as f:
+        return list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
+
+
+def kappa(a, b):
+    n = len(a)
+    po = sum(x == y for x, y in zip(a, b)) / n
+    ca, cb = collections.Counter(a), collections.Counter(b)
+    pe = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
+    return po, (po - pe) / (1 - pe)
+
+
+def paired(inputs, labels):
+    rows = {}
+    for batch, labelled in zip(inputs, labels):
+        texts = read(batch)
+        decided = read(labelled)
+        if [r['id'] for r in texts] != [r['id'] for r in decided]:
+            sys.exit(f'{labelled}: its ids are not those of {batch}, in order')
+        for t, d in zip(texts, decided):
+            rows[t['id']] = {**t, 'topic': d['topic'], 'stance': d['stance']}
+    return rows
+
+
+def numbered(pattern):
+    return sorted(glob.glob(os.path.join(RECORDS, pattern)), key=lambda p: int(p.rsplit('-', 1)[1].split('.')[0]))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--report-only', action='store_true')
+    args = parser.parse_args()
+    schema = json.load(open(os.path.join(ROOT, 'training-data', 'labels.json'), encoding='utf-8'))
+    first = paired(numbered('pass1/batch-*.tsv'), numbered('pass1/labels-*.tsv'))
+    second = paired(numbered('pass2/second-[0-9]*.tsv'), numbered('pass2/second-labels-*.tsv'))
+    missing = [i for i in second if i not in first]
+    if missing:
+        sys.exit(f'second pass has rows the first pass lacks: {missing[:5]}')
+    for rows, name in ((first, 'first'), (second, 'second')):
+        for r in rows.values():
+            for c in COLUMNS:
+                if r[c] not in schema[c]:
+                    sys.exit(f'{name} pass, {r["id"]}: {c} "{r[c]}" is not in labels.json')
+
+    ids = list(second)
+    lines = [f'# FNC-1 sentences: agreement of two independent labelling passes\n',
+             f'{len(ids)} of {len(first)} sentences ({len(ids) / len(first):.1%}, whole articles or '
+             f'windows chosen by seed) were labelled by both passes, each without seeing the other. '
+             f'Before adjudication:\n',
+             '| label set | agreement | Cohen\'s kappa |', '|---|---|---|']
+    for c in COLUMNS:
+        po, k = kappa([first[i][c] for i in ids], [second[i][c] for i in ids])
+        lines.append(f'| {c} | {po:.3f} ({sum(first[i][c] == second[i][c] for i in ids)} / {len(ids)}) | {k:.3f} |')
+    for c in COLUMNS:
+        labels = schema[c]
+        lines += ['', f'## {c}: first pass (rows) against second pass (columns)', '',
+                  '| first \\ second | ' + ' | '.join(labels) + ' |', '|---|' + '---:|' * len(labels)]
+        counts = collections.Counter((first[i][c], second[i][c]) for i in ids)
+        for a in labels:
+            lines.append(f'| {a} | ' + ' | '.join(str(counts[(a, b)]) for b in labels) + ' |')
+    with open(os.path.join(RECORDS, 'kappa-report.md'), 'w', encoding='utf-8') as f:
+        f.write('\n'.join(lines) + '\n')
+
+    differing = [i for i in ids if any(first[i][c] != second[i][c] for c in COLUMNS)]
+    with open(os.path.join(RECORDS, 'disagreements.tsv'), 'w', encoding='utf-8', newline='') as f:
+        f.write('id\ttext\tfirst_topic\tfirst_stance\tsecond_topic\tsecond_stance\n')
+        for i in differing:
+            f.write(f"{i}\t{first[i]['text']}\t{first[i]['topic']}\t{first[i]['stance']}\t{second[i]['topic']}\t{second[i]['stance']}\n")
+    print('\n'.join(lines[:7]), file=sys.stderr)
+    print(f'{len(differing)} rows differ', file=sys.stderr)
+    if args.report_only:
+        return
+
+    decisions = {r['id']: r for r in read(os.path.join(RECORDS, 'adjudicated.tsv'))}
+    undecided = [i for i in differing if i not in decisions]
+    if undecided:
+        sys.exit(f'{len(undecided)} differing rows have no decision in adjudicated.tsv, e.g. {undecided[:3]}')
+    out = os.path.join(ROOT, 'training-data', 'fnc1-sentences.tsv')
+    with open(out, 'w', encoding='utf-8', newline='') as f:
+        f.write('id\tsource\ttext\ttopic\tstance\n')
+        for i, r in first.items():
+            final = decisions.get(i, r)
+            for c in COLUMNS:
+                if final[c] not in schema[c]:
+                    sys.exit(f'adjudicated.tsv, {i}: {c} "{final[c]}" is not in labels.json')
+            f.write(f"{i}\t{r['source']}\t{r['text']}\t{final['topic']}\t{final['stance']}\n")
+    counts = {c: collections.Counter(decisions.get(i, r)[c] for i, r in first.items()) for c in COLUMNS}
+    print(f'wrote {len(first)} rows to {out}: {counts}', file=sys.stderr)
+
+
+if __name__ == '__main__':
+    main()
