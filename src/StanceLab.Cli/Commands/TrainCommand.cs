@@ -28,6 +28,7 @@ internal static class TrainCommand
         var minDf = new Option<int>("--min-df") { Description = "A feature must occur in at least this many sentences.", DefaultValueFactory = _ => new FeaturizerOptions().MinDocumentFrequency };
         var wordNgrams = new Option<int>("--word-ngrams") { Description = "Longest word n-gram.", DefaultValueFactory = _ => new FeaturizerOptions().MaxWordNgram };
         var charNgrams = new Option<string>("--char-ngrams") { Description = "Character n-gram lengths inside words, MIN-MAX, or 'off'.", DefaultValueFactory = _ => "3-5" };
+        var acrossWords = new Option<bool>("--char-ngrams-across-words") { Description = "Character n-grams run across word boundaries (spaces and neighbouring words included) instead of inside each word." };
         var nb = new Option<bool>("--nb-weighting") { Description = "Scale features by naive Bayes log-count ratios before the fit (NBSVM-style; two-class heads only)." };
         var stamp = new Option<bool>("--stamp") { Description = "Record the creation time in the model (the file then differs run to run)." };
         var curve = new Option<bool>("--learning-curve") { Description = "Instead of the cross-validation report, print a learning curve: the same grouped cross-validation trained on growing shares of each training part's sources." };
@@ -38,7 +39,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a model from labelled sentences; print a grouped cross-validation report first.")
         {
-            data, labels, output, folds, seed, c, solver, tolerance, maxIterations, classWeight, minDf, wordNgrams, charNgrams, nb, stamp, curve, curvePoints, format,
+            data, labels, output, folds, seed, c, solver, tolerance, maxIterations, classWeight, minDf, wordNgrams, charNgrams, acrossWords, nb, stamp, curve, curvePoints, format,
         };
         foreach (var option in trainers.All) command.Options.Add(option);
         command.Options.Add(stacking);
@@ -57,6 +58,7 @@ internal static class TrainCommand
                     MaxWordNgram = parse.GetValue(wordNgrams),
                     MinCharNgram = minChar,
                     MaxCharNgram = maxChar,
+                    CharNgramsAcrossWords = parse.GetValue(acrossWords),
                 },
                 Linear = new LogisticRegressionOptions
                 {

@@ -17,6 +17,13 @@ public sealed record FeaturizerOptions
     /// <summary>Longest character n-gram; 0 turns character n-grams off.</summary>
     public int MaxCharNgram { get; init; } = 5;
 
+    /// <summary>
+    /// Character n-grams run over the whole normalized sentence, spaces and neighbouring words
+    /// included (as ML.NET's and scikit-learn's 'char' analyzers do), instead of inside each word
+    /// between boundary marks. Spanning n-grams catch short phrases ("s said", "n't b").
+    /// </summary>
+    public bool CharNgramsAcrossWords { get; init; }
+
     /// <summary>A feature must occur in at least this many training sentences to enter the vocabulary.</summary>
     public int MinDocumentFrequency { get; init; } = 2;
 

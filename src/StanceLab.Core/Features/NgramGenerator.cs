@@ -107,6 +107,32 @@ internal sealed class NgramGenerator
         return padded;
     }
 
+    private int[] _tokenAt = new int[512];
+
+    /// <summary>
+    /// Writes the whole normalized sentence between two spaces into the word buffer, and for each
+    /// position the token it belongs to (a space belongs to the token before it, the leading one
+    /// to the first token); returns the padded length.
+    /// </summary>
+    private int PadSentence()
+    {
+        int padded = _used + 2;
+        if (padded > _word.Length) _word = new char[Math.Max(padded, _word.Length * 2)];
+        if (padded > _tokenAt.Length) _tokenAt = new int[Math.Max(padded, _tokenAt.Length * 2)];
+        _word[0] = ' ';
+        _text.AsSpan(0, _used).CopyTo(_word.AsSpan(1));
+        _word[padded - 1] = ' ';
+        int token = 0;
+        _tokenAt[0] = 0;
+        for (int i = 0; i < _used; i++)
+        {
+            while (token + 1 < _count && i >= _starts[token + 1]) token++;
+            _tokenAt[i + 1] = token;
+        }
+        _tokenAt[padded - 1] = Math.Max(0, _count - 1);
+        return padded;
+    }
+
     private static readonly TextInfo TextInfo = CultureInfo.InvariantCulture.TextInfo;
 
     private static bool IsQuote(char c) => c is '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB';
@@ -132,6 +158,20 @@ internal sealed class NgramGenerator
         if (!_options.UsesCharNgrams) return;
 
         int minN = _options.MinCharNgram, maxN = _options.MaxCharNgram;
+        if (_options.CharNgramsAcrossWords)
+        {
+            int length = PadSentence();
+            for (int start = 0; start + minN <= length; start++)
+            {
+                ulong hash = NgramHash.CharSeed;
+                for (int n = 1; n <= maxN && start + n <= length; n++)
+                {
+                    hash = NgramHash.Step(hash, _word[start + n - 1]);
+                    if (n >= minN) sink.Accept(hash);
+                }
+            }
+            return;
+        }
         for (int t = 0; t < _count; t++)
         {
             if (!IsWord(t)) continue;
@@ -161,6 +201,14 @@ internal sealed class NgramGenerator
         }
         if (!_options.UsesCharNgrams) return;
 
+        if (_options.CharNgramsAcrossWords)
+        {
+            int length = PadSentence();
+            for (int n = _options.MinCharNgram; n <= _options.MaxCharNgram && n <= length; n++)
+                for (int start = 0; start + n <= length; start++)
+                    sink.Accept(_word.AsSpan(start, n), true, _tokenAt[start], _tokenAt[start + n - 1]);
+            return;
+        }
         for (int t = 0; t < _count; t++)
         {
             if (!IsWord(t)) continue;
