@@ -8,7 +8,15 @@ Reads, under training-data/labelling/fnc1/:
   (id, topic, stance: their labels);
 - pass2/second-N.tsv and pass2/second-labels-N.tsv: the independent second pass over about 20%
   of the rows (whole articles, seeded), made without seeing the first labels;
-- adjudicated.tsv (id, topic, stance, why): the decision on every row where the passes differ.
+- adjudicated.tsv (id, topic, stance, why): the decision on every row where the passes differ;
+- duplicate-decisions.tsv (id, topic, stance, why): the label of every repeated text that was
+  labelled differently in its copies.
+
+FNC-1 repeats sentences across articles (wire copy, boilerplate). A copy in two sources would sit
+in two cross-validation folds and flatter the scores, so only the first occurrence of a text
+(compared as `stancelab check` compares: lower-case words, punctuation ignored) is kept; the
+dropped copies are listed in dropped-duplicates.tsv with the id they repeat. Where the copies were
+labelled differently, the kept row takes the label of duplicate-decisions.tsv.
 
 Writes kappa-report.md (agreement and Cohen's kappa per label set before adjudication, the
 confusion between the passes), disagreements.tsv (every differing row, for adjudication) and,
@@ -22,6 +30,7 @@ import csv
 import glob
 import json
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -40,6 +49,11 @@ def kappa(a, b):
     ca, cb = collections.Counter(a), collections.Counter(b)
     pe = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
     return po, (po - pe) / (1 - pe)
+
+
+def check_key(text):
+    """What `stancelab check` compares: lower-case letters and digits, words joined by one space."""
+    return ' '.join(re.findall(r'[^\W_]+', text.lower()))
 
 
 def paired(inputs, labels):
@@ -107,17 +121,36 @@ def main():
     undecided = [i for i in differing if i not in decisions]
     if undecided:
         sys.exit(f'{len(undecided)} differing rows have no decision in adjudicated.tsv, e.g. {undecided[:3]}')
+    final = {i: {**r, **{c: decisions.get(i, r)[c] for c in COLUMNS}} for i, r in first.items()}
+    duplicate_decisions = {r['id']: r for r in read(os.path.join(RECORDS, 'duplicate-decisions.tsv'))}
+    groups = collections.OrderedDict()
+    for i, r in final.items():
+        groups.setdefault(check_key(r['text']), []).append(i)
+    kept, dropped = [], []
+    for members in groups.values():
+        keep = members[0]
+        if len({(final[m]['topic'], final[m]['stance']) for m in members}) > 1:
+            if keep not in duplicate_decisions:
+                sys.exit(f'{members}: the same text labelled differently; decide {keep} in duplicate-decisions.tsv')
+            final[keep].update({c: duplicate_decisions[keep][c] for c in COLUMNS})
+        kept.append(keep)
+        dropped += [(m, keep) for m in members[1:]]
+    with open(os.path.join(RECORDS, 'dropped-duplicates.tsv'), 'w', encoding='utf-8', newline='') as f:
+        f.write('id\trepeats\n')
+        for m, keep in dropped:
+            f.write(f'{m}\t{keep}\n')
+
     out = os.path.join(ROOT, 'training-data', 'fnc1-sentences.tsv')
     with open(out, 'w', encoding='utf-8', newline='') as f:
         f.write('id\tsource\ttext\ttopic\tstance\n')
-        for i, r in first.items():
-            final = decisions.get(i, r)
+        for i in kept:
+            r = final[i]
             for c in COLUMNS:
-                if final[c] not in schema[c]:
-                    sys.exit(f'adjudicated.tsv, {i}: {c} "{final[c]}" is not in labels.json')
-            f.write(f"{i}\t{r['source']}\t{r['text']}\t{final['topic']}\t{final['stance']}\n")
-    counts = {c: collections.Counter(decisions.get(i, r)[c] for i, r in first.items()) for c in COLUMNS}
-    print(f'wrote {len(first)} rows to {out}: {counts}', file=sys.stderr)
+                if r[c] not in schema[c]:
+                    sys.exit(f'{i}: {c} "{r[c]}" is not in labels.json')
+            f.write(f"{i}\t{r['source']}\t{r['text']}\t{r['topic']}\t{r['stance']}\n")
+    counts = {c: collections.Counter(final[i][c] for i in kept) for c in COLUMNS}
+    print(f'wrote {len(kept)} rows to {out} ({len(dropped)} repeated texts dropped): {counts}', file=sys.stderr)
 
 
 if __name__ == '__main__':

@@ -33,7 +33,7 @@ internal static class CheckCommand
                 throw new UsageException($"no label schema: put {SchemaFileName} beside the data, or pass --schema FILE or --labels COLUMNS.");
             var report = CorpusChecker.Check(paths, loaded, columns);
             if (parse.GetValue(format) == OutputFormat.Json) CheckJsonView.Write(io.Output, report, schemaPath);
-            else CheckTableView.Render(io.Out, report, schemaPath);
+            else CheckTableView.Render(io.Output, io.Out, report, schemaPath);
             return report.Errors > 0 ? ExitCodes.Failure : ExitCodes.Success;
         }));
         return command;

@@ -40,7 +40,7 @@ internal static class EvaluateCommand
                     io.Output.Write(ReportMarkdownView.Render(title, reports));
                     break;
                 default:
-                    ReportTableView.Render(io.Out, title, reports);
+                    ReportTableView.Render(io.Output, title, reports);
                     break;
             }
             return ExitCodes.Success;

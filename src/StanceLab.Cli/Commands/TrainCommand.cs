@@ -104,7 +104,7 @@ internal static class TrainCommand
             {
                 case OutputFormat.Json: LearningCurveView.Json(io.Output, folds, options.Seed, points); break;
                 case OutputFormat.Markdown: io.Output.Write(LearningCurveView.Markdown(title, points)); break;
-                default: LearningCurveView.Render(io.Out, title, points); break;
+                default: LearningCurveView.Render(io.Output, io.Out, title, points); break;
             }
         }
         else if (stacking)
@@ -116,7 +116,7 @@ internal static class TrainCommand
             {
                 case OutputFormat.Json: StackingView.Json(io.Output, result); break;
                 case OutputFormat.Markdown: io.Output.Write(StackingView.Markdown(title, result)); break;
-                default: StackingView.Render(io.Out, title, result); break;
+                default: StackingView.Render(io.Output, title, result); break;
             }
         }
         else if (folds > 0)
@@ -132,7 +132,7 @@ internal static class TrainCommand
                     io.Output.Write(ReportMarkdownView.Render(title, result.Reports));
                     break;
                 default:
-                    ReportTableView.Render(io.Out, title, result.Reports);
+                    ReportTableView.Render(io.Output, title, result.Reports);
                     break;
             }
         }

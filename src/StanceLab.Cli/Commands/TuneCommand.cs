@@ -75,7 +75,7 @@ internal static class TuneCommand
             {
                 case OutputFormat.Json: TuneView.Json(io.Output, results, best, train); break;
                 case OutputFormat.Markdown: io.Output.Write(TuneView.Markdown(results, best, train)); break;
-                default: TuneView.Render(io.Out, results, best, train); break;
+                default: TuneView.Render(io.Output, results, best, train); break;
             }
             return ExitCodes.Success;
         }));

@@ -6,33 +6,27 @@ namespace StanceLab.Cli.Rendering;
 /// <summary>A corpus check for people: the problems, then each label column's counts as a table and a bar chart.</summary>
 internal static class CheckTableView
 {
-    public static void Render(IAnsiConsole console, CorpusCheckReport report, string? schemaPath)
+    public static void Render(TextWriter output, IAnsiConsole console, CorpusCheckReport report, string? schemaPath)
     {
         console.Write(new Rule($"[bold]check[/] — {Formatting.Integer(report.Rows)} sentences in {report.Files.Count} file(s)") { Justification = Justify.Left });
         if (schemaPath is not null) console.MarkupLine($"[dim]label schema: {Markup.Escape(schemaPath)}[/]");
         if (report.Problems.Count > 0)
         {
-            var problems = new Table().Border(TableBorder.Rounded).AddColumn("severity").AddColumn("where").AddColumn("problem");
-            foreach (var p in report.Problems)
-            {
-                var severity = p.Severity == ProblemSeverity.Error ? "[red]error[/]" : "[yellow]warning[/]";
-                problems.AddRow(new Markup(severity), new Spectre.Console.Text(p.Line > 0 ? $"{p.File}:{p.Line}" : p.File), new Spectre.Console.Text(p.Message));
-            }
-            console.Write(problems);
+            var problems = report.Problems.Select(p => (IReadOnlyList<string>)
+                [p.Severity == ProblemSeverity.Error ? "error" : "warning", p.Line > 0 ? $"{p.File}:{p.Line}" : p.File, p.Message]).ToArray();
+            output.Write(new TextTable("Problems", [new("severity"), new("where"), new("problem")], problems).ToText());
         }
 
         foreach (var (column, counts) in report.Counts)
         {
             int total = counts.Sum(c => c.Value);
-            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(column)}[/]")
-                .AddColumn("label").AddColumn(new TableColumn("sentences").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
-            foreach (var (label, n) in counts)
-                table.AddRow(Markup.Escape(label), Formatting.Integer(n), Formatting.Percent(total == 0 ? 0 : (double)n / total));
-            var chart = new BarChart().Width(50);
+            var rows = counts.Select(c => (IReadOnlyList<string>)[c.Key, Formatting.Integer(c.Value), Formatting.Percent(total == 0 ? 0 : (double)c.Value / total)]).ToArray();
+            output.Write(new TextTable(column, [new("label"), new("sentences", true), new("share", true)], rows).ToText());
+            output.Flush();
+            var chart = new BarChart().Width(60);
             foreach (var (label, n) in counts) chart.AddItem(Markup.Escape(label), n, n == 0 ? Color.Red : Color.SteelBlue);
-            var grid = new Grid().AddColumn().AddColumn();
-            grid.AddRow(table, chart);
-            console.Write(grid);
+            console.Write(chart);
+            console.WriteLine();
         }
         var summary = report.Errors > 0 ? $"[red]{report.Errors} error(s)[/]" : "[green]no errors[/]";
         console.MarkupLine($"{summary}, {report.Warnings} warning(s).");

@@ -1,4 +1,3 @@
-using System.Text;
 using Spectre.Console;
 using StanceLab.Evaluation;
 
@@ -7,28 +6,29 @@ namespace StanceLab.Cli.Rendering;
 /// <summary>A learning curve as a table (accuracy and macro-F1 of every head at every point) with a bar chart per head, as Markdown, or as JSON.</summary>
 internal static class LearningCurveView
 {
-    public static void Render(IAnsiConsole console, string title, IReadOnlyList<LearningCurvePoint> points)
+    private static TextTable Table(string title, IReadOnlyList<LearningCurvePoint> points)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]") { Justification = Justify.Left });
         var heads = points[0].Reports.Select(r => r.Label).ToArray();
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn(new TableColumn("sources used").RightAligned()).AddColumn(new TableColumn("training sentences").RightAligned());
-        foreach (var head in heads)
-        {
-            table.AddColumn(new TableColumn($"{Markup.Escape(head)} accuracy").RightAligned());
-            table.AddColumn(new TableColumn($"{Markup.Escape(head)} macro-F1").RightAligned());
-        }
+        var columns = new List<TextColumn> { new("sources used", true), new("training sentences", true) };
+        foreach (var head in heads) { columns.Add(new($"{head} accuracy", true)); columns.Add(new($"{head} macro-F1", true)); }
+        var rows = new List<IReadOnlyList<string>>();
         foreach (var point in points)
         {
             var cells = new List<string> { Formatting.Percent(point.Fraction), Formatting.Integer((long)Math.Round(point.MeanTrainingRows)) };
             foreach (var r in point.Reports) { cells.Add(Formatting.Ratio(r.Accuracy)); cells.Add(Formatting.Ratio(r.MacroF1)); }
-            table.AddRow(cells.ToArray());
+            rows.Add(cells);
         }
-        var baseline = new List<string> { "[dim]majority[/]", "" };
-        foreach (var r in points[^1].Reports) { baseline.Add($"[dim]{Formatting.Ratio(r.MajorityBaseline)}[/]"); baseline.Add($"[dim]{Formatting.Ratio(r.MajorityMacroF1)}[/]"); }
-        table.AddRow(baseline.ToArray());
-        console.Write(table);
+        var baseline = new List<string> { "majority", "" };
+        foreach (var r in points[^1].Reports) { baseline.Add(Formatting.Ratio(r.MajorityBaseline)); baseline.Add(Formatting.Ratio(r.MajorityMacroF1)); }
+        rows.Add(baseline);
+        return new TextTable(title, columns, rows);
+    }
 
+    public static void Render(TextWriter output, IAnsiConsole console, string title, IReadOnlyList<LearningCurvePoint> points)
+    {
+        output.Write(Table(title, points).ToText());
+        output.Flush();
+        var heads = points[0].Reports.Select(r => r.Label).ToArray();
         var grid = new Grid();
         foreach (var _ in heads) grid.AddColumn();
         grid.AddRow(heads.Select(head =>
@@ -41,22 +41,7 @@ internal static class LearningCurveView
         console.Write(grid);
     }
 
-    public static string Markdown(string title, IReadOnlyList<LearningCurvePoint> points)
-    {
-        var md = new StringBuilder().Append("## ").AppendLine(title).AppendLine();
-        var heads = points[0].Reports.Select(r => r.Label).ToArray();
-        md.Append("| sources used | training sentences |").AppendJoin("", heads.Select(h => $" {h} accuracy | {h} macro-F1 |")).AppendLine();
-        md.Append("|---:|---:|").AppendJoin("", heads.Select(_ => "---:|---:|")).AppendLine();
-        foreach (var point in points)
-        {
-            md.Append($"| {Formatting.Percent(point.Fraction)} | {Math.Round(point.MeanTrainingRows):0} |");
-            foreach (var r in point.Reports) md.Append($" {Formatting.Ratio(r.Accuracy)} | {Formatting.Ratio(r.MacroF1)} |");
-            md.AppendLine();
-        }
-        md.Append("| majority baseline | |");
-        foreach (var r in points[^1].Reports) md.Append($" {Formatting.Ratio(r.MajorityBaseline)} | {Formatting.Ratio(r.MajorityMacroF1)} |");
-        return md.AppendLine().AppendLine().ToString();
-    }
+    public static string Markdown(string title, IReadOnlyList<LearningCurvePoint> points) => "## " + title + "\n\n" + Table("Learning curve", points).ToMarkdown();
 
     public static void Json(TextWriter output, int folds, int seed, IReadOnlyList<LearningCurvePoint> points)
     {

@@ -1,5 +1,3 @@
-using System.Text;
-using Spectre.Console;
 using StanceLab.Evaluation;
 
 namespace StanceLab.Cli.Rendering;
@@ -7,38 +5,21 @@ namespace StanceLab.Cli.Rendering;
 /// <summary>The stacking experiment: each head's linear and stacked scores side by side, per class F1 included; as a table, Markdown or JSON.</summary>
 internal static class StackingView
 {
-    public static void Render(IAnsiConsole console, string title, StackingResult result)
+    private static TextTable Table(string? title, StackingResult result)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]") { Justification = Justify.Left });
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("head").AddColumn("").AddColumn(new TableColumn("linear").RightAligned())
-            .AddColumn(new TableColumn("stacked").RightAligned()).AddColumn(new TableColumn("change").RightAligned());
+        var rows = new List<IReadOnlyList<string>>();
         foreach (var head in result.Heads)
         {
             foreach (var (name, linear, stacked) in Rows(head))
-            {
-                double change = stacked - linear;
-                string colour = change > 0 ? "green" : change < 0 ? "red" : "dim";
-                table.AddRow(Markup.Escape(head.Column), Markup.Escape(name), Formatting.Ratio(linear), Formatting.Ratio(stacked), $"[{colour}]{Formatting.Signed(change)}[/]");
-            }
-            table.AddRow(Markup.Escape(head.Column), "[bold]verdict[/]", "", "", head.StackedWins ? "[green]stacked wins[/]" : "[yellow]linear stays[/]");
-            table.AddEmptyRow();
+                rows.Add([head.Column, name, Formatting.Ratio(linear), Formatting.Ratio(stacked), Formatting.Signed(stacked - linear)]);
+            rows.Add([head.Column, "verdict", "", "", head.StackedWins ? "stacked wins" : "linear stays"]);
         }
-        console.Write(table);
+        return new TextTable(title, [new("head"), new("measure"), new("linear", true), new("stacked", true), new("change", true)], rows);
     }
 
-    public static string Markdown(string title, StackingResult result)
-    {
-        var md = new StringBuilder().Append("## ").AppendLine(title).AppendLine();
-        md.AppendLine("| head | measure | linear | stacked | change |").AppendLine("|---|---|---:|---:|---:|");
-        foreach (var head in result.Heads)
-        {
-            foreach (var (name, linear, stacked) in Rows(head))
-                md.AppendLine($"| {head.Column} | {name} | {Formatting.Ratio(linear)} | {Formatting.Ratio(stacked)} | {Formatting.Signed(stacked - linear)} |");
-            md.AppendLine($"| {head.Column} | **verdict** | | | {(head.StackedWins ? "stacked wins" : "linear stays")} |");
-        }
-        return md.AppendLine().ToString();
-    }
+    public static void Render(TextWriter output, string title, StackingResult result) => output.Write(Table(title, result).ToText());
+
+    public static string Markdown(string title, StackingResult result) => "## " + title + "\n\n" + Table(null, result).ToMarkdown();
 
     public static void Json(TextWriter output, StackingResult result)
     {

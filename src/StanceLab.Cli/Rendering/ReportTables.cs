@@ -1,0 +1,50 @@
+using StanceLab.Evaluation;
+
+namespace StanceLab.Cli.Rendering;
+
+/// <summary>The tables of a classification report: summary beside the majority baseline, per-class scores, confusion matrix.</summary>
+internal static class ReportTables
+{
+    public static IEnumerable<TextTable> Of(ClassificationReport report, bool withBars)
+    {
+        var summary = new List<IReadOnlyList<string>>
+        {
+            new[] { "accuracy", Formatting.Ratio(report.Accuracy), $"{Formatting.Ratio(report.MajorityBaseline)} (always '{report.MajorityClass}')" },
+            new[] { "macro-F1", Formatting.Ratio(report.MacroF1), Formatting.Ratio(report.MajorityMacroF1) },
+            new[] { "weighted F1", Formatting.Ratio(report.WeightedF1), "" },
+            new[] { "log-loss", Formatting.Ratio(report.LogLoss), "" },
+        };
+        if (report.FoldAccuracies.Count > 0)
+            summary.Add([$"accuracy per fold ({report.FoldAccuracies.Count})", $"{Formatting.Ratio(report.FoldAccuracyMean)} ± {Formatting.Ratio(report.FoldAccuracyStd)}", ""]);
+        yield return new TextTable($"{report.Label} — {Formatting.Integer(report.Rows)} sentences",
+            [new("metric"), new("model", Numeric: true), new("majority baseline", Numeric: true)], summary);
+
+        var perClassColumns = new List<TextColumn> { new("class"), new("precision", true), new("recall", true), new("F1", true), new("support", true) };
+        if (withBars) perClassColumns.Add(new("F1 bar"));
+        yield return new TextTable(null, perClassColumns, report.PerClass.Select(c =>
+        {
+            var cells = new List<string> { c.Class, Formatting.Ratio(c.Precision), Formatting.Ratio(c.Recall), Formatting.Ratio(c.F1), Formatting.Integer(c.Support) };
+            if (withBars) cells.Add(Bar(c.F1));
+            return (IReadOnlyList<string>)cells;
+        }).ToArray());
+
+        var matrix = report.Confusion;
+        var columns = new List<TextColumn> { new("true \\ predicted") };
+        columns.AddRange(matrix.Classes.Select(c => new TextColumn(c, Numeric: true)));
+        yield return new TextTable(null, columns, matrix.Classes.Select((truth, t) =>
+        {
+            var cells = new List<string> { truth };
+            for (int p = 0; p < matrix.Classes.Count; p++)
+                cells.Add(matrix.Count(t, p).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return (IReadOnlyList<string>)cells;
+        }).ToArray(), Caption: "rows: true class · columns: predicted class");
+    }
+
+    /// <summary>A 20-character bar for a share in [0, 1].</summary>
+    public static string Bar(double fraction)
+    {
+        const int width = 20;
+        int filled = double.IsFinite(fraction) ? (int)Math.Round(Math.Clamp(fraction, 0, 1) * width) : 0;
+        return new string('█', filled) + new string('·', width - filled);
+    }
+}
