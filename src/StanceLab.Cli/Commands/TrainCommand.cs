@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using StanceLab.Cli.Rendering;
 using StanceLab.Data;
+using StanceLab.Encoders;
 using StanceLab.Evaluation;
 using StanceLab.Features;
 using StanceLab.Learning.Linear;
@@ -28,6 +29,7 @@ internal static class TrainCommand
         var minDf = new Option<int>("--min-df") { Description = "A feature must occur in at least this many sentences.", DefaultValueFactory = _ => new FeaturizerOptions().MinDocumentFrequency };
         var wordNgrams = new Option<int>("--word-ngrams") { Description = "Longest word n-gram.", DefaultValueFactory = _ => new FeaturizerOptions().MaxWordNgram };
         var charNgrams = new Option<string>("--char-ngrams") { Description = "Character n-gram lengths inside words, MIN-MAX, or 'off'.", DefaultValueFactory = _ => "3-5" };
+        var encoder = new Option<SentenceEncoderKind>("--encoder") { Description = "A sentence encoder whose embedding joins the n-gram features: minilm (all-MiniLM-L6-v2, run locally by ONNX Runtime) or none.", DefaultValueFactory = _ => new FeaturizerOptions().Encoder };
         var acrossWords = new Option<bool>("--char-ngrams-across-words") { Description = "Character n-grams run across word boundaries (spaces and neighbouring words included) instead of inside each word." };
         var nb = new Option<bool>("--nb-weighting") { Description = "Scale features by naive Bayes log-count ratios before the fit (NBSVM-style; two-class heads only)." };
         var stamp = new Option<bool>("--stamp") { Description = "Record the creation time in the model (the file then differs run to run)." };
@@ -39,7 +41,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a model from labelled sentences; print a grouped cross-validation report first.")
         {
-            data, labels, output, folds, seed, c, solver, tolerance, maxIterations, classWeight, minDf, wordNgrams, charNgrams, acrossWords, nb, stamp, curve, curvePoints, format,
+            data, labels, output, folds, seed, c, solver, tolerance, maxIterations, classWeight, minDf, wordNgrams, charNgrams, acrossWords, encoder, nb, stamp, curve, curvePoints, format,
         };
         foreach (var option in trainers.All) command.Options.Add(option);
         command.Options.Add(stacking);
@@ -59,6 +61,7 @@ internal static class TrainCommand
                     MinCharNgram = minChar,
                     MaxCharNgram = maxChar,
                     CharNgramsAcrossWords = parse.GetValue(acrossWords),
+                    Encoder = parse.GetValue(encoder),
                 },
                 Linear = new LogisticRegressionOptions
                 {

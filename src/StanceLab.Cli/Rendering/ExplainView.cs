@@ -6,7 +6,7 @@ namespace StanceLab.Cli.Rendering;
 /// <summary>One sentence explained for people: for every head, each token's contribution to the chosen label's logit.</summary>
 internal static class ExplainView
 {
-    /// <summary>{"text", "predictions": {head: {"label", "probability", "baseValue", "logit", "tokens": [...]}}} on one line.</summary>
+    /// <summary>{"text", "predictions": {head: {"label", "probability", "baseValue", "logit", "meaning", "tokens": [...]}}} on one line; baseValue + meaning + Σ tokens + Σ absent = logit.</summary>
     public static void Json(TextWriter output, string text, SentenceScore score)
     {
         JsonOutput.WriteLine(output, w =>
@@ -21,6 +21,7 @@ internal static class ExplainView
                 w.Number("probability", p.Probability);
                 w.Number("baseValue", p.BaseValue);
                 w.Number("logit", p.Logit);
+                w.Number("meaning", p.Meaning);
                 ScoreJsonView.WriteTokens(w, "tokens", p.Tokens);
                 ScoreJsonView.WriteNamed(w, "absent", p.Absent);
                 ScoreJsonView.WriteNamed(w, "inputs", p.Inputs);
@@ -41,9 +42,10 @@ internal static class ExplainView
             var probabilities = string.Join("  ", p.Probabilities.OrderByDescending(q => q.Value).Select(q => $"{q.Key} {Formatting.Ratio(q.Value)}"));
             console.MarkupLine($"[bold]{Markup.Escape(p.Column)}[/]: [bold]{Markup.Escape(p.Label)}[/] ({Formatting.Ratio(p.Probability)})   [dim]{Markup.Escape(probabilities)}[/]");
             if (p.IsStacked) RenderInputs(console, p);
-            var magnitudes = p.Tokens.Select(t => Math.Abs(t.Contribution)).Concat(p.Absent.Select(a => Math.Abs(a.Contribution))).ToArray();
+            var magnitudes = p.Tokens.Select(t => Math.Abs(t.Contribution)).Concat(p.Absent.Select(a => Math.Abs(a.Contribution))).Append(Math.Abs(p.Meaning)).ToArray();
             double scale = magnitudes.Length == 0 ? 1 : Math.Max(1e-12, magnitudes.Max());
-            string sum = p.Absent.Count == 0 ? "Σ tokens" : "Σ tokens + Σ absent features";
+            bool hasMeaning = p.Meaning != 0 && !p.IsStacked;
+            string sum = (hasMeaning ? "sentence meaning + " : "") + (p.Absent.Count == 0 ? "Σ tokens" : "Σ tokens + Σ absent features");
             string caption = p.IsStacked
                 ? $"the words behind the linear '{Markup.Escape(p.Column)}' input: their contributions to its logit of '{Markup.Escape(p.Label)}'"
                 : $"logit of '{Markup.Escape(p.Label)}' = base {Formatting.Signed(p.BaseValue)} + {sum} = {Formatting.Signed(p.Logit)}";
@@ -55,6 +57,12 @@ internal static class ExplainView
                 int width = (int)Math.Round(Math.Abs(t.Contribution) / scale * 24);
                 var bar = t.Contribution >= 0 ? $"[green]{new string('█', width)}[/]" : $"[red]{new string('█', width)}[/]";
                 table.AddRow(new Spectre.Console.Text(t.Token), new Spectre.Console.Text($"{t.Start}–{t.End}"), new Spectre.Console.Text(Formatting.Signed(t.Contribution)), new Markup(bar));
+            }
+            if (hasMeaning)
+            {
+                int width = (int)Math.Round(Math.Abs(p.Meaning) / scale * 24);
+                var bar = p.Meaning >= 0 ? $"[green]{new string('█', width)}[/]" : $"[red]{new string('█', width)}[/]";
+                table.AddRow(new Markup("[italic]sentence meaning[/]"), new Spectre.Console.Text("all"), new Spectre.Console.Text(Formatting.Signed(p.Meaning)), new Markup(bar));
             }
             foreach (var a in p.Absent)
             {

@@ -10,7 +10,7 @@ namespace StanceLab.Cli.Rendering;
 /// first), then those against it; a tree head adds "absent": [{"feature", "contribution"}], the
 /// features whose absence moved the score; a stacked head adds "inputs": [{"feature", "contribution"}],
 /// its inputs' exact contributions (baseValue + Σ inputs = logit), and its tokens explain its own
-/// linear input.
+/// linear input. "meaning" is the sentence encoder's exact share of the logit (0 without one).
 /// </summary>
 internal static class ScoreJsonView
 {
@@ -60,6 +60,7 @@ internal static class ScoreJsonView
         w.WriteEndObject();
         w.Number("baseValue", p.BaseValue);
         w.Number("logit", p.Logit);
+        w.Number("meaning", p.Meaning);
         WriteTokens(w, "explanation", p.Toward.Concat(p.Against));
         WriteNamed(w, "absent", p.Absent);
         WriteNamed(w, "inputs", p.Inputs);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using StanceLab.Encoders;
 
 namespace StanceLab.Features;
 
@@ -24,6 +25,14 @@ public sealed record FeaturizerOptions
     /// </summary>
     public bool CharNgramsAcrossWords { get; init; }
 
+    /// <summary>
+    /// A sentence encoder whose embedding is appended to the n-gram features as one more
+    /// unit-length block ("sentence meaning"). Left out of the saved options when none, so models
+    /// without an encoder keep their bytes.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public SentenceEncoderKind Encoder { get; init; }
+
     /// <summary>A feature must occur in at least this many training sentences to enter the vocabulary.</summary>
     public int MinDocumentFrequency { get; init; } = 2;
 
@@ -44,6 +53,7 @@ public sealed record FeaturizerOptions
         if (UsesCharNgrams && MinCharNgram < 1) throw Bad(nameof(MinCharNgram), MinCharNgram, "must be at least 1");
         if (UsesCharNgrams && MinCharNgram > MaxCharNgram)
             throw Bad(nameof(MinCharNgram), MinCharNgram, $"must not exceed {nameof(MaxCharNgram)} ({MaxCharNgram})");
+        if (!Enum.IsDefined(Encoder)) throw new ArgumentException($"FeaturizerOptions.Encoder = {Encoder}: unknown.", nameof(Encoder));
         if (MinDocumentFrequency < 1) throw Bad(nameof(MinDocumentFrequency), MinDocumentFrequency, "must be at least 1");
         return this;
     }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using StanceLab.Encoders;
 using StanceLab.Text;
 
 namespace StanceLab.Features;
@@ -6,7 +7,9 @@ namespace StanceLab.Features;
 /// <summary>
 /// A fitted featurizer: the vocabulary (feature names in ordinal order, so ids are deterministic)
 /// and the idf of each feature. Turns a text into a TF-IDF vector in which word features and
-/// character features are each L2-normalized and the whole vector has unit length. Immutable and
+/// character features are each L2-normalized and the whole vector has unit length. With a sentence
+/// encoder (<see cref="FeaturizerOptions.Encoder"/>) the sentence's unit-length embedding follows as
+/// the last <see cref="EncoderDimension"/> features, "sentence meaning" 0, 1, ... Immutable and
 /// safe to share between threads.
 /// </summary>
 public sealed class FittedFeaturizer
@@ -56,18 +59,36 @@ public sealed class FittedFeaturizer
                 : NgramHash.Of(_names[j], NgramHash.WordSeed), j, _names[j]);
         }
         _scratch = new ThreadLocal<Scratch>(() => new Scratch(new NgramGenerator(Options), _names.Length));
+        _encoder = SentenceEncoders.Get(Options.Encoder);
     }
 
+    private readonly ISentenceEncoder? _encoder;
+
     public FeaturizerOptions Options { get; }
-    public int FeatureCount => _names.Length;
+
+    /// <summary>Every feature: the n-grams, then the encoder's dimensions.</summary>
+    public int FeatureCount => _names.Length + EncoderDimension;
+
+    /// <summary>How many features are n-grams (the vocabulary); ids from here on are the encoder's.</summary>
+    public int NgramCount => _names.Length;
+
+    public int EncoderDimension => _encoder?.Dimension ?? 0;
+
+    /// <summary>The n-gram vocabulary, in id order.</summary>
     public IReadOnlyList<string> FeatureNames => _names;
+
+    public bool IsEncoderFeature(int feature) => feature >= _names.Length;
+
+    /// <summary>The stored name of any feature: an n-gram's key, or "meaning:k" for encoder dimension k.</summary>
+    public string FeatureName(int feature) => IsEncoderFeature(feature) ? $"meaning:{feature - _names.Length}" : _names[feature];
     public IReadOnlyList<float> Idf => _idf;
 
     public static bool IsCharFeature(string name) => name.StartsWith(NgramGenerator.CharPrefix, StringComparison.Ordinal);
 
     /// <summary>A readable name: <c>word "russian military"</c> or <c>chars "&lt;rus"</c>.</summary>
     public string Describe(int feature) =>
-        _isChar[feature]
+        IsEncoderFeature(feature) ? $"sentence meaning {feature - _names.Length}"
+        : _isChar[feature]
             ? $"chars \"{_names[feature][NgramGenerator.CharPrefix.Length..]}\""
             : $"word \"{_names[feature]}\"";
 
@@ -97,7 +118,7 @@ public sealed class FittedFeaturizer
         foreach (var id in ids) scratch.Position[id] = -1;
         scratch.Distinct.Clear();
         scratch.Counts.Clear();
-        return Finish(indices, values);
+        return WithEmbedding(Finish(indices, values), text);
     }
 
     /// <summary>
@@ -175,7 +196,10 @@ public sealed class FittedFeaturizer
             occurrences.Add(spans);
             i = j;
         }
-        return new FeaturizedText(text, tokens, Finish(indices.ToArray(), values.ToArray()), occurrences);
+        var vector = WithEmbedding(Finish(indices.ToArray(), values.ToArray()), text);
+        // Encoder dimensions come from the whole sentence, not from tokens.
+        for (int k = occurrences.Count; k < vector.Count; k++) occurrences.Add([]);
+        return new FeaturizedText(text, tokens, vector, occurrences);
     }
 
     /// <summary>
@@ -229,6 +253,26 @@ public sealed class FittedFeaturizer
     // Most n-grams occur once in a sentence, where both tf forms are 1: skip the logarithm (same bits).
     private double Weight(int feature, int count) =>
         count == 1 ? _idf[feature] : (Options.SublinearTf ? 1.0 + Math.Log(count) : count) * _idf[feature];
+
+    /// <summary>The n-gram vector followed by the sentence's embedding (its zero entries left out), or the n-gram vector alone.</summary>
+    private SparseVector WithEmbedding(SparseVector ngrams, string text)
+    {
+        if (_encoder is null) return ngrams;
+        var embedding = SentenceEncoders.Embed(_encoder, text);
+        int nonZero = embedding.Count(v => v != 0f);
+        var indices = new int[ngrams.Count + nonZero];
+        var values = new float[indices.Length];
+        ngrams.Indices.CopyTo(indices);
+        ngrams.Values.CopyTo(values);
+        int at = ngrams.Count;
+        for (int d = 0; d < embedding.Length; d++)
+        {
+            if (embedding[d] == 0f) continue;
+            indices[at] = _names.Length + d;
+            values[at++] = embedding[d];
+        }
+        return new SparseVector(indices, values);
+    }
 
     private SparseVector Finish(int[] indices, double[] values)
     {

@@ -43,11 +43,14 @@ namespace StanceLab.Persistence;
 /// <item>2 (2026-11): head kind "nb-linear" (NB-weighted logistic regression).</item>
 /// <item>3 (2026-11): head kind "trees" (gradient-boosted trees).</item>
 /// <item>4 (2026-11): stacked heads (kind "stacked").</item>
+/// <item>5 (2026-12): a sentence encoder in the featurizer options ("encoder": "miniLm"); its
+///   embedding dimensions follow the FEAT section's n-grams as features (the encoder itself comes
+///   from a package, never from the file).</item>
 /// </list>
 /// </summary>
 public static class ModelFile
 {
-    public const ushort FormatVersion = 4;
+    public const ushort FormatVersion = 5;
     private static readonly byte[] Magic = "STANCELB"u8.ToArray();
     private const int HashLength = 32;
     private const int HeaderLength = 8 + 2 + 2 + 4;
@@ -116,7 +119,8 @@ public static class ModelFile
 
     /// <summary>The lowest format version that can hold the model's heads.</summary>
     private static ushort VersionNeeded(StanceModel model) =>
-        model.Heads.Any(h => h.IsStacked) ? (ushort)4
+        model.Featurizer.Options.Encoder != Encoders.SentenceEncoderKind.None ? (ushort)5
+        : model.Heads.Any(h => h.IsStacked) ? (ushort)4
         : model.Heads.Any(h => h.Classifier is TreeEnsembleClassifier) ? (ushort)3
         : model.Heads.Any(h => h.Classifier is NaiveBayesLinearClassifier) ? (ushort)2
         : (ushort)1;
@@ -207,8 +211,8 @@ public static class ModelFile
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(JsonSerializer.Serialize(featurizer.Options, Json));
-            writer.Write(featurizer.FeatureCount);
-            for (int j = 0; j < featurizer.FeatureCount; j++)
+            writer.Write(featurizer.NgramCount);
+            for (int j = 0; j < featurizer.NgramCount; j++)
             {
                 writer.Write(featurizer.FeatureNames[j]);
                 writer.Write(featurizer.Idf[j]);

@@ -62,13 +62,26 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
                 tokens.Where(t => t.Contribution > 0).OrderByDescending(t => t.Contribution).ThenBy(t => t.Start).Take(explainTop).ToArray(),
                 tokens.Where(t => t.Contribution < 0).OrderBy(t => t.Contribution).ThenBy(t => t.Start).Take(explainTop).ToArray())
             {
-                Absent = head.IsStacked ? [] : Named(explanation.AbsentContributions, j => _model.Featurizer.FeatureNames[j]),
+                Meaning = head.IsStacked ? 0 : MeaningOf(featurized, explanation),
+                Absent = head.IsStacked ? [] : Named(explanation.AbsentContributions.Where(a => !_model.Featurizer.IsEncoderFeature(a.Feature)), _model.Featurizer.FeatureName),
                 Inputs = head.Stacking is { } s
                     ? Named(explanation.Contributions.Concat(explanation.AbsentContributions), j => s.FeatureNames[j])
                     : [],
             });
         }
         return new SentenceScore(sentence, predictions);
+    }
+
+    /// <summary>What the encoder's dimensions add to the explained logit (features that no token produced).</summary>
+    private double MeaningOf(FeaturizedText featurized, Explanation explanation)
+    {
+        double sum = 0;
+        var indices = featurized.Vector.Indices;
+        for (int i = 0; i < explanation.Contributions.Count; i++)
+            if (_model.Featurizer.IsEncoderFeature(indices[i])) sum += explanation.Contributions[i].Contribution;
+        foreach (var absent in explanation.AbsentContributions)
+            if (_model.Featurizer.IsEncoderFeature(absent.Feature)) sum += absent.Contribution;
+        return sum;
     }
 
     private static NamedContribution[] Named(IEnumerable<FeatureContribution> contributions, Func<int, string> name) =>

@@ -3,7 +3,7 @@ namespace StanceLab.Scoring;
 /// <summary>
 /// One head's verdict on a sentence: the label, its probability, every class's probability, and the
 /// explanation of the label's logit: <see cref="BaseValue"/> + Σ <see cref="Tokens"/> contributions
-/// + Σ <see cref="Absent"/> contributions = <see cref="Logit"/>.
+/// + <see cref="Meaning"/> + Σ <see cref="Absent"/> contributions = <see cref="Logit"/>.
 /// <see cref="Toward"/> and <see cref="Against"/> are the tokens that pushed hardest each way.
 /// </summary>
 public sealed record HeadPrediction(
@@ -26,6 +26,12 @@ public sealed record HeadPrediction(
     /// then explain the head's own linear input for the label, the words behind it. Empty otherwise.
     /// </summary>
     public IReadOnlyList<NamedContribution> Inputs { get; init; } = [];
+
+    /// <summary>
+    /// The sentence encoder's share of the logit (its dimensions' contributions summed), exact like
+    /// the tokens'; 0 without an encoder. It belongs to the sentence as a whole, not to any word.
+    /// </summary>
+    public double Meaning { get; init; }
 
     public bool IsStacked => Inputs.Count > 0;
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Builds training-data/fnc1-sentences.tsv from the FNC-1 labelling records, and the agreement report.
+"""Builds a labelled file of training-data/ from its labelling records, and the agreement report.
 
-    python3 tools/data/fnc1_assemble.py [--report-only]
+    python3 tools/data/assemble_labels.py [--report-only]                      # FNC-1 sentences
+    python3 tools/data/assemble_labels.py --records agnews-titles --out agnews-titles.tsv
 
-Reads, under training-data/labelling/fnc1/:
+Reads, under training-data/labelling/<records>/ (fnc1 by default):
 - pass1/batch-N.tsv (id, source, text: what each first-pass labeller read) and pass1/labels-N.tsv
   (id, topic, stance: their labels);
 - pass2/second-N.tsv and pass2/second-labels-N.tsv: the independent second pass over about 20%
@@ -34,7 +35,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-RECORDS = os.path.join(ROOT, 'training-data', 'labelling', 'fnc1')
+RECORDS = os.path.join(ROOT, 'training-data', 'labelling', 'fnc1')  # --records replaces it
 COLUMNS = ('topic', 'stance')
 
 
@@ -75,7 +76,11 @@ def numbered(pattern):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--report-only', action='store_true')
+    parser.add_argument('--records', default='fnc1', help='folder under training-data/labelling/')
+    parser.add_argument('--out', default='fnc1-sentences.tsv', help='file under training-data/')
     args = parser.parse_args()
+    global RECORDS
+    RECORDS = os.path.join(ROOT, 'training-data', 'labelling', args.records)
     schema = json.load(open(os.path.join(ROOT, 'training-data', 'labels.json'), encoding='utf-8'))
     first = paired(numbered('pass1/batch-*.tsv'), numbered('pass1/labels-*.tsv'))
     second = paired(numbered('pass2/second-[0-9]*.tsv'), numbered('pass2/second-labels-*.tsv'))
@@ -89,9 +94,9 @@ def main():
                     sys.exit(f'{name} pass, {r["id"]}: {c} "{r[c]}" is not in labels.json')
 
     ids = list(second)
-    lines = [f'# FNC-1 sentences: agreement of two independent labelling passes\n',
+    lines = [f'# {args.out}: agreement of two independent labelling passes\n',
              f'{len(ids)} of {len(first)} sentences ({len(ids) / len(first):.1%}, whole articles or '
-             f'windows chosen by seed) were labelled by both passes, each without seeing the other. '
+             f'windows or rows chosen by seed) were labelled by both passes, each without seeing the other. '
              f'Before adjudication:\n',
              '| label set | agreement | Cohen\'s kappa |', '|---|---|---|']
     for c in COLUMNS:
@@ -122,7 +127,8 @@ def main():
     if undecided:
         sys.exit(f'{len(undecided)} differing rows have no decision in adjudicated.tsv, e.g. {undecided[:3]}')
     final = {i: {**r, **{c: decisions.get(i, r)[c] for c in COLUMNS}} for i, r in first.items()}
-    duplicate_decisions = {r['id']: r for r in read(os.path.join(RECORDS, 'duplicate-decisions.tsv'))}
+    decisions_path = os.path.join(RECORDS, 'duplicate-decisions.tsv')
+    duplicate_decisions = {r['id']: r for r in read(decisions_path)} if os.path.exists(decisions_path) else {}
     groups = collections.OrderedDict()
     for i, r in final.items():
         groups.setdefault(check_key(r['text']), []).append(i)
@@ -140,7 +146,7 @@ def main():
         for m, keep in dropped:
             f.write(f'{m}\t{keep}\n')
 
-    out = os.path.join(ROOT, 'training-data', 'fnc1-sentences.tsv')
+    out = os.path.join(ROOT, 'training-data', args.out)
     with open(out, 'w', encoding='utf-8', newline='') as f:
         f.write('id\tsource\ttext\ttopic\tstance\n')
         for i in kept:
