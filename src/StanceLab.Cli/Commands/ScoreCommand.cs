@@ -15,7 +15,8 @@ internal static class ScoreCommand
         var explain = new Option<int>("--explain", "-k") { Description = "How many tokens to show toward and against each label.", DefaultValueFactory = _ => 3 };
         var format = CommonOptions.Format("table for people; json for programs (one object per article, one per line).", OutputFormat.Table, OutputFormat.Json);
         var lines = new Option<bool>("--lines") { Description = "Each line of the input is one article: stream them, writing one JSON object per article (with its line number) in input order; memory stays flat however large the input. Needs --format json." };
-        var command = new Command("score", "Score articles sentence by sentence and profile each article.") { files, model, explain, format, lines };
+        var meaningByWord = new Option<bool>("--meaning-by-word") { Description = "With a sentence encoder: also split each label's sentence-meaning contribution onto the words by leave-one-word-out occlusion (approximate; one encoder run per word)." };
+        var command = new Command("score", "Score articles sentence by sentence and profile each article.") { files, model, explain, format, lines, meaningByWord };
         command.SetAction(parse => CommandGuard.Run(io, () =>
         {
             int k = parse.GetValue(explain);
@@ -28,7 +29,7 @@ internal static class ScoreCommand
             }
             if (parse.GetValue(lines) && parse.GetValue(format) != OutputFormat.Json)
                 throw new UsageException("--lines writes JSON lines: add --format json.");
-            var scorer = new ArticleScorer(ModelFile.Read(ModelLocator.Resolve(parse.GetValue(model))));
+            var scorer = new ArticleScorer(ModelFile.Read(ModelLocator.Resolve(parse.GetValue(model))), meaningByWord: parse.GetValue(meaningByWord));
             if (parse.GetValue(lines))
             {
                 foreach (var path in paths)

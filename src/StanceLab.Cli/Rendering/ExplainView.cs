@@ -52,23 +52,31 @@ internal static class ExplainView
             var table = new Table().Border(TableBorder.Rounded)
                 .Caption(caption)
                 .AddColumn("token").AddColumn(new TableColumn("chars").RightAligned()).AddColumn(new TableColumn("contribution").RightAligned()).AddColumn("");
+            bool shares = hasMeaning && p.Tokens.Any(t => t.MeaningShare is not null);
+            if (shares) table.AddColumn(new TableColumn("≈ meaning share").RightAligned());
             foreach (var t in p.Tokens)
             {
                 int width = (int)Math.Round(Math.Abs(t.Contribution) / scale * 24);
                 var bar = t.Contribution >= 0 ? $"[green]{new string('█', width)}[/]" : $"[red]{new string('█', width)}[/]";
-                table.AddRow(new Spectre.Console.Text(t.Token), new Spectre.Console.Text($"{t.Start}–{t.End}"), new Spectre.Console.Text(Formatting.Signed(t.Contribution)), new Markup(bar));
+                var cells = new List<Spectre.Console.Rendering.IRenderable> { new Spectre.Console.Text(t.Token), new Spectre.Console.Text($"{t.Start}–{t.End}"), new Spectre.Console.Text(Formatting.Signed(t.Contribution)), new Markup(bar) };
+                if (shares) cells.Add(new Markup($"[dim]{(t.MeaningShare is { } m ? Formatting.Signed(m) : "")}[/]"));
+                table.AddRow(cells);
             }
             if (hasMeaning)
             {
                 int width = (int)Math.Round(Math.Abs(p.Meaning) / scale * 24);
                 var bar = p.Meaning >= 0 ? $"[green]{new string('█', width)}[/]" : $"[red]{new string('█', width)}[/]";
-                table.AddRow(new Markup("[italic]sentence meaning[/]"), new Spectre.Console.Text("all"), new Spectre.Console.Text(Formatting.Signed(p.Meaning)), new Markup(bar));
+                var cells = new List<Spectre.Console.Rendering.IRenderable> { new Markup("[italic]sentence meaning[/]"), new Spectre.Console.Text("all"), new Spectre.Console.Text(Formatting.Signed(p.Meaning)), new Markup(bar) };
+                if (shares) cells.Add(new Spectre.Console.Text(""));
+                table.AddRow(cells);
             }
             foreach (var a in p.Absent)
             {
                 int width = (int)Math.Round(Math.Abs(a.Contribution) / scale * 24);
                 var bar = a.Contribution >= 0 ? $"[green]{new string('█', width)}[/]" : $"[red]{new string('█', width)}[/]";
-                table.AddRow(new Markup($"[dim](absent)[/] {Markup.Escape(a.Feature)}"), new Spectre.Console.Text("–"), new Spectre.Console.Text(Formatting.Signed(a.Contribution)), new Markup(bar));
+                var cells = new List<Spectre.Console.Rendering.IRenderable> { new Markup($"[dim](absent)[/] {Markup.Escape(a.Feature)}"), new Spectre.Console.Text("–"), new Spectre.Console.Text(Formatting.Signed(a.Contribution)), new Markup(bar) };
+                if (shares) cells.Add(new Spectre.Console.Text(""));
+                table.AddRow(cells);
             }
             console.Write(table);
         }

@@ -10,7 +10,8 @@ namespace StanceLab.Cli.Rendering;
 /// first), then those against it; a tree head adds "absent": [{"feature", "contribution"}], the
 /// features whose absence moved the score; a stacked head adds "inputs": [{"feature", "contribution"}],
 /// its inputs' exact contributions (baseValue + Σ inputs = logit), and its tokens explain its own
-/// linear input. "meaning" is the sentence encoder's exact share of the logit (0 without one).
+/// linear input. "meaning" is the sentence encoder's exact share of the logit (0 without one); with
+/// --meaning-by-word each token also has "meaningShare", its approximate part of it by occlusion.
 /// </summary>
 internal static class ScoreJsonView
 {
@@ -93,6 +94,7 @@ internal static class ScoreJsonView
             w.WriteNumber("start", t.Start);
             w.WriteNumber("end", t.End);
             w.Number("contribution", t.Contribution);
+            if (t.MeaningShare is { } share) w.Number("meaningShare", share);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -254,6 +254,20 @@ public sealed class FittedFeaturizer
     private double Weight(int feature, int count) =>
         count == 1 ? _idf[feature] : (Options.SublinearTf ? 1.0 + Math.Log(count) : count) * _idf[feature];
 
+    /// <summary>
+    /// <paramref name="vector"/> (this featurizer's) with its encoder block replaced by the embedding
+    /// of <paramref name="text"/>: what occlusion explanations feed the classifier.
+    /// </summary>
+    public SparseVector WithEmbeddingOf(SparseVector vector, string text)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        ArgumentNullException.ThrowIfNull(text);
+        if (_encoder is null) return vector;
+        int ngrams = 0;
+        while (ngrams < vector.Count && vector.Indices[ngrams] < _names.Length) ngrams++;
+        return WithEmbedding(new SparseVector(vector.Indices[..ngrams].ToArray(), vector.Values[..ngrams].ToArray()), text);
+    }
+
     /// <summary>The n-gram vector followed by the sentence's embedding (its zero entries left out), or the n-gram vector alone.</summary>
     private SparseVector WithEmbedding(SparseVector ngrams, string text)
     {

@@ -12,7 +12,14 @@ namespace StanceLab.Scoring;
 /// word), so the token contributions add up exactly to the feature contributions. Each sentence
 /// knows its position in the article, which stacked heads read.
 /// </summary>
-public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter = null)
+/// <param name="model">The model.</param>
+/// <param name="splitter">The sentence splitter (the news-aware default when null).</param>
+/// <param name="meaningByWord">
+/// Also split each head's sentence-meaning contribution onto the words by leave-one-word-out
+/// occlusion (<see cref="TokenContribution.MeaningShare"/>): one more encoder run per token, so
+/// only when asked.
+/// </param>
+public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter = null, bool meaningByWord = false)
 {
     private readonly StanceModel _model = model ?? throw new ArgumentNullException(nameof(model));
     private readonly SentenceSplitter _splitter = splitter ?? SentenceSplitter.Default;
@@ -51,6 +58,9 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
             var tokens = head.Stacking is { } stacking
                 ? TokensBehindStackedLabel(stacking, head.Column, classifier.Classes[best], featurized, sentence.Start)
                 : TokenContributions(featurized, explanation, sentence.Start);
+            double meaning = head.IsStacked ? 0 : MeaningOf(featurized.Vector, explanation);
+            if (meaningByWord && !head.IsStacked && _model.Featurizer.EncoderDimension > 0)
+                tokens = WithMeaningShares(tokens, featurized, sentence, input => MeaningOf(input, classifier.Explain(input, best)), meaning);
             predictions.Add(new HeadPrediction(
                 head.Column,
                 classifier.Classes[best],
@@ -62,7 +72,7 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
                 tokens.Where(t => t.Contribution > 0).OrderByDescending(t => t.Contribution).ThenBy(t => t.Start).Take(explainTop).ToArray(),
                 tokens.Where(t => t.Contribution < 0).OrderBy(t => t.Contribution).ThenBy(t => t.Start).Take(explainTop).ToArray())
             {
-                Meaning = head.IsStacked ? 0 : MeaningOf(featurized, explanation),
+                Meaning = meaning,
                 Absent = head.IsStacked ? [] : Named(explanation.AbsentContributions.Where(a => !_model.Featurizer.IsEncoderFeature(a.Feature)), _model.Featurizer.FeatureName),
                 Inputs = head.Stacking is { } s
                     ? Named(explanation.Contributions.Concat(explanation.AbsentContributions), j => s.FeatureNames[j])
@@ -72,11 +82,25 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
         return new SentenceScore(sentence, predictions);
     }
 
+    /// <summary>Each token's occlusion share: the meaning contribution minus the one with the token cut out of the sentence.</summary>
+    private IReadOnlyList<TokenContribution> WithMeaningShares(IReadOnlyList<TokenContribution> tokens, FeaturizedText featurized, Sentence sentence, Func<SparseVector, double> meaningOf, double meaning)
+    {
+        var result = new TokenContribution[tokens.Count];
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            var token = featurized.Tokens[t];
+            var occluded = string.Concat(sentence.Text.AsSpan(0, token.Start), sentence.Text.AsSpan(token.End)).Trim();
+            double without = meaningOf(_model.Featurizer.WithEmbeddingOf(featurized.Vector, occluded));
+            result[t] = tokens[t] with { MeaningShare = meaning - without };
+        }
+        return result;
+    }
+
     /// <summary>What the encoder's dimensions add to the explained logit (features that no token produced).</summary>
-    private double MeaningOf(FeaturizedText featurized, Explanation explanation)
+    private double MeaningOf(SparseVector vector, Explanation explanation)
     {
         double sum = 0;
-        var indices = featurized.Vector.Indices;
+        var indices = vector.Indices;
         for (int i = 0; i < explanation.Contributions.Count; i++)
             if (_model.Featurizer.IsEncoderFeature(indices[i])) sum += explanation.Contributions[i].Contribution;
         foreach (var absent in explanation.AbsentContributions)

@@ -65,4 +65,26 @@ public sealed class EncoderFeaturesTests
         var json = System.Text.Json.JsonSerializer.Serialize(new FeaturizerOptions(), ModelFile.Json);
         Assert.DoesNotContain("encoder", json, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Meaning_shares_are_computed_only_when_asked_and_are_the_drop_when_the_word_is_cut()
+    {
+        const string text = "Russia will send more weapons to Haftar.";
+        Assert.All(new ArticleScorer(Model.Value).ScoreSentence(text).Predictions.SelectMany(p => p.Tokens), t => Assert.Null(t.MeaningShare));
+
+        var asked = new ArticleScorer(Model.Value, meaningByWord: true).ScoreSentence(text).Predictions[0];
+        var weapons = asked.Tokens.Single(t => t.Token == "weapons");
+        // The sentence's n-grams with the embedding of the sentence without the word: the encoder
+        // features' contributions to the same label sum to this much less.
+        var featurizer = Model.Value.Featurizer;
+        var head = Model.Value.Heads[0].Classifier;
+        int label = head.Classes.ToList().IndexOf(asked.Label);
+        var occluded = featurizer.WithEmbeddingOf(featurizer.Transform(text), "Russia will send more  to Haftar.");
+        var explanation = head.Explain(occluded, label);
+        var indices = occluded.Indices.ToArray();
+        double meaningWithout = Enumerable.Range(0, indices.Length).Where(i => featurizer.IsEncoderFeature(indices[i])).Sum(i => explanation.Contributions[i].Contribution);
+        Assert.Equal(asked.Meaning - meaningWithout, weapons.MeaningShare!.Value, 9);
+        Assert.All(asked.Tokens, t => Assert.True(t.MeaningShare is { } m && double.IsFinite(m)));
+        Assert.Contains(asked.Tokens, t => t.MeaningShare != 0);
+    }
 }
