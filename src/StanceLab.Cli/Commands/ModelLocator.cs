@@ -19,6 +19,6 @@ internal static class ModelLocator
             Path.Combine(AppContext.BaseDirectory, DefaultRelativePath),
         };
         return candidates.FirstOrDefault(File.Exists)
-            ?? throw new UsageException($"no model found at {DefaultRelativePath}: train one with 'stancelab train' or pass --model PATH");
+            ?? throw new UsageException($"no model found: looked for $STANCELAB_MODEL (not set), {string.Join(" and ", candidates)}; train one with 'stancelab train' or pass --model PATH");
     }
 }

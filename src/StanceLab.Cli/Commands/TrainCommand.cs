@@ -109,6 +109,8 @@ internal static class TrainCommand
                 case OutputFormat.Markdown: io.Output.Write(LearningCurveView.Markdown(title, points)); break;
                 default: LearningCurveView.Render(io.Output, io.Out, title, points); break;
             }
+            // A report never writes a model: --out (or the shipped default) stays as it was.
+            return ExitCodes.Success;
         }
         else if (stacking)
         {
@@ -121,6 +123,7 @@ internal static class TrainCommand
                 case OutputFormat.Markdown: io.Output.Write(StackingView.Markdown(title, result)); break;
                 default: StackingView.Render(io.Output, title, result); break;
             }
+            return ExitCodes.Success;
         }
         else if (folds > 0)
         {

@@ -71,8 +71,11 @@ public static class ModelFile
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
-        // A short fixed-length name: the target's own name may already be near the file system's limit.
-        var temporary = Path.Combine(directory, $".stancelab-{Guid.NewGuid():N}.tmp");
+        // A short fixed-length name (the target's own name may already be near the file system's
+        // limit) that still says which target it was for, so a run killed mid-write can be cleaned up.
+        var prefix = TemporaryPrefix(full);
+        RemoveStaleTemporaries(directory, prefix);
+        var temporary = Path.Combine(directory, $"{prefix}{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -85,6 +88,28 @@ public static class ModelFile
         finally
         {
             if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    /// <summary>How old a temporary file of the same target must be to count as left by a killed run (a write takes well under a second).</summary>
+    internal static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>The start of every temporary file name <see cref="Write"/> uses for the model at <paramref name="fullPath"/>.</summary>
+    internal static string TemporaryPrefix(string fullPath) =>
+        $".stancelab-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fullPath)).AsSpan(0, 4))}-";
+
+    private static void RemoveStaleTemporaries(string directory, string prefix)
+    {
+        foreach (var stale in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
+        {
+            try
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(stale) > StaleAfter) File.Delete(stale);
+            }
+            catch (IOException)
+            {
+                // Another process may be removing it too; it is only a leftover.
+            }
         }
     }
 

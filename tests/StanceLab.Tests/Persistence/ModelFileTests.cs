@@ -138,6 +138,25 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
+    public void Write_removes_what_a_killed_write_to_the_same_path_left_and_nothing_else()
+    {
+        var path = _temp.Combine("news.stancelab");
+        var prefix = ModelFile.TemporaryPrefix(Path.GetFullPath(path));
+        var stale = _temp.Combine(prefix + "0123456789abcdef.tmp");
+        var recent = _temp.Combine(prefix + "fedcba9876543210.tmp");
+        var otherTarget = _temp.Combine(ModelFile.TemporaryPrefix(Path.GetFullPath(_temp.Combine("other.stancelab"))) + "00.tmp");
+        foreach (var f in new[] { stale, recent, otherTarget }) File.WriteAllBytes(f, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow - ModelFile.StaleAfter - TimeSpan.FromMinutes(1));
+        File.SetLastWriteTimeUtc(otherTarget, DateTime.UtcNow - TimeSpan.FromDays(1));
+
+        ModelFile.Write(Model, path);
+
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(recent), "a recent temporary may belong to a write still under way");
+        Assert.True(File.Exists(otherTarget), "another model's temporary is not this write's business");
+    }
+
+    [Fact]
     public void Write_replaces_an_existing_file_by_moving_a_new_one_into_place()
     {
         // A reader that opened the old model keeps reading the old bytes: the file was replaced by a
