@@ -11,6 +11,7 @@ using StanceLab.Bench;
 // --quick: one small slice of SUBJ, one run: proves the bench works (CI), times nothing.
 // --trees: StanceLab's boosted trees vs XGBoost on the same features (AG-sub and SUBJ unless --datasets).
 // --scale: whole-process training time on 100k to 1M sentences built from the data sets.
+// --deletion: the explanation deletion check on training-data/ (results/deletion.md).
 var options = BenchOptions.Parse(args);
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
 var root = FindRoot();
@@ -23,6 +24,7 @@ if (!Directory.Exists(datasetsDir))
     return 2;
 }
 var results = Path.Combine(root, "bench", "results");
+if (args.Contains("--deletion")) return DeletionCheck.Run(root, results, args.Contains("--quick"));
 var work = Path.Combine(results, "tmp");
 Directory.CreateDirectory(work);
 

@@ -2,6 +2,8 @@ using System.Text;
 using StanceLab.Cli.Rendering;
 using StanceLab.Scoring;
 
+using StanceLab.Data;
+
 namespace StanceLab.Cli.Commands;
 
 /// <summary>
@@ -24,7 +26,7 @@ internal static class LineArticles
         var scores = new ArticleScore[BlockSize];
         long lineNumber = 0, articles = 0, sentences = 0, emptyCount = 0;
         var empty = new List<long>();
-        UsageException? failure = null;
+        Exception? failure = null;
         while (failure is null)
         {
             block.Clear();
@@ -38,7 +40,7 @@ internal static class LineArticles
                 catch (DecoderFallbackException)
                 {
                     // The lines before the bad one are scored and written first: nothing read is lost.
-                    failure = new UsageException($"{name}:{lineNumber + 1}: invalid UTF-8 (articles must be UTF-8 text); the {lineNumber:N0} lines before it were scored");
+                    failure = new DataFormatException(name, (int)Math.Min(lineNumber + 1, int.MaxValue), $"invalid UTF-8 (articles must be UTF-8 text); the {lineNumber:N0} lines before it were scored");
                     break;
                 }
                 if (line is null) break;

@@ -26,10 +26,12 @@ internal static class TuneCommand
         var chars = new Option<string>("--char-ngrams") { Description = "Character n-gram ranges to try ('off' for none).", DefaultValueFactory = _ => "off,3-5" };
         var nb = new Option<string>("--nb-weighting") { Description = "NB weighting to try: off, on, or off,on (on needs two-class heads).", DefaultValueFactory = _ => "off" };
         var minDf = new Option<int>("--min-df") { DefaultValueFactory = _ => 2, Description = "Minimum document frequency (fixed)." };
+        var encoder = new Option<Encoders.SentenceEncoderKind>("--encoder") { Description = "Sentence encoder (fixed): minilm or none.", DefaultValueFactory = _ => TrainingOptions.Recommended.Featurizer.Encoder };
+        var classWeight = new Option<Learning.Linear.ClassWeighting>("--class-weight") { Description = "Class weighting (fixed): none or balanced.", DefaultValueFactory = _ => TrainingOptions.Recommended.Linear.ClassWeighting };
         var format = CommonOptions.Format("table, json or markdown.", OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
         var command = new Command("tune", "Choose options by grouped cross-validation over a grid; print the grid ranked by macro-F1.")
         {
-            data, labels, folds, seed, cs, words, chars, nb, minDf, format,
+            data, labels, folds, seed, cs, words, chars, nb, minDf, encoder, classWeight, format,
         };
         command.SetAction(parse => CommandGuard.Run(io, () =>
         {
@@ -38,7 +40,8 @@ internal static class TuneCommand
             {
                 LabelColumns = CommonOptions.SplitList(parse.GetValue(labels)!),
                 Seed = parse.GetValue(seed),
-                Featurizer = new Features.FeaturizerOptions { MinDocumentFrequency = parse.GetValue(minDf) },
+                Featurizer = new Features.FeaturizerOptions { MinDocumentFrequency = parse.GetValue(minDf), Encoder = parse.GetValue(encoder) },
+                Linear = new Learning.Linear.LogisticRegressionOptions { ClassWeighting = parse.GetValue(classWeight) },
             };
             IReadOnlyList<TuningCandidate> grid;
             try
@@ -99,6 +102,7 @@ internal static class TuneCommand
         string chars = o.Featurizer.UsesCharNgrams ? $"{o.Featurizer.MinCharNgram}-{o.Featurizer.MaxCharNgram}" : "off";
         // The seed also orders SDCA's passes, so the suggested command repeats it to train the model that was scored.
         return $"stancelab train --data {string.Join(' ', files)} --labels {string.Join(',', o.LabelColumns)} --seed {o.Seed} " +
-            $"--c {o.Linear.C.ToString(CultureInfo.InvariantCulture)} --word-ngrams {o.Featurizer.MaxWordNgram} --char-ngrams {chars} --min-df {o.Featurizer.MinDocumentFrequency}{(o.NaiveBayesWeighting ? " --nb-weighting" : "")}";
+            $"--c {o.Linear.C.ToString(CultureInfo.InvariantCulture)} --word-ngrams {o.Featurizer.MaxWordNgram} --char-ngrams {chars} --min-df {o.Featurizer.MinDocumentFrequency} " +
+            $"--encoder {o.Featurizer.Encoder.ToString().ToLowerInvariant()} --class-weight {o.Linear.ClassWeighting.ToString().ToLowerInvariant()}{(o.NaiveBayesWeighting ? " --nb-weighting" : "")}";
     }
 }

@@ -28,6 +28,8 @@ public static class ModelTrainer
 
         var texts = rows.Select(r => r.Text).ToArray();
         var featurizer = Featurizer.Fit(texts, options.Featurizer, Stage(progress, "Fitting the featurizer", 0.0, 0.3));
+        if (featurizer.FeatureCount == 0)
+            throw new TrainingException($"No feature occurs in at least {options.Featurizer.MinDocumentFrequency} of the {rows.Count} sentences, so the model would have no features: lower the minimum document frequency.");
         var vectors = Transform(featurizer, texts, Stage(progress, "Featurizing", 0.3, 0.5), cancellation);
         double perHead = 0.5 / options.LabelColumns.Count;
         var sourceIds = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -4,9 +4,25 @@ using StanceLab.Learning.Trees;
 
 namespace StanceLab.Modeling;
 
-/// <summary>Everything that decides a trained model. The defaults are the shipped model's.</summary>
+/// <summary>
+/// Everything that decides a trained model. The record's own defaults are the lean baseline
+/// (n-grams only, unweighted classes); <see cref="Recommended"/> is what grouped cross-validation
+/// chose for news and what <c>stancelab train</c> and the shipped model use.
+/// </summary>
 public sealed record TrainingOptions
 {
+    /// <summary>
+    /// The shipped model's options: the MiniLM sentence encoder beside the n-grams, and balanced
+    /// class weights. On training-data/ (8,693 sentences, grouped 5-fold CV, seed 42) they raised
+    /// mean macro-F1 over topic and stance from 0.660 (baseline) to 0.709; the encoder alone gave
+    /// 0.707 and balanced weights alone 0.677 (README, "Choosing the defaults").
+    /// </summary>
+    public static TrainingOptions Recommended { get; } = new()
+    {
+        Featurizer = new FeaturizerOptions { Encoder = Encoders.SentenceEncoderKind.MiniLm },
+        Linear = new LogisticRegressionOptions { ClassWeighting = ClassWeighting.Balanced },
+    };
+
     public static readonly IReadOnlyList<string> DefaultLabelColumns = ["topic", "stance"];
 
     /// <summary>The label columns to learn, one head each.</summary>

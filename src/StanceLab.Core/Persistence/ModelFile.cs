@@ -178,6 +178,9 @@ public static class ModelFile
                 throw new ModelFormatException(name, $"truncated: the file ends before the header of section {s + 1} of {count}");
             string tag = Encoding.ASCII.GetString(bytes, (int)at, 4);
             ulong length = BitConverter.ToUInt64(bytes, (int)at + 4);
+            // Tags are four capital letters and no section nears 2 GiB: anything else is damage, not truncation.
+            if (!bytes.AsSpan((int)at, 4).ToArray().All(b => b is >= (byte)'A' and <= (byte)'Z') || length > int.MaxValue)
+                throw new ModelFormatException(name, $"corrupted: the header of section {s + 1} at byte offset {at} is damaged (tag bytes {Convert.ToHexString(bytes, (int)at, 4)}, length {length})");
             at += 12;
             if (length > (ulong)(bytes.Length - at))
                 throw new ModelFormatException(name, $"truncated: section {s + 1} ({tag}) declares {length} bytes but only {Math.Max(0, bytes.Length - at - HashLength)} remain");

@@ -13,6 +13,12 @@ public sealed class BadInputTests : IDisposable
 
     private string Good() => SampleCorpus.WriteTsv(Path.Combine(_dir, "good.tsv"));
 
+    private string TrainedModel()
+    {
+        Assert.Equal(ExitCodes.Success, CliRun.Of("train", "--data", Good(), "--out", ModelPath, "--folds", "0").ExitCode);
+        return ModelPath;
+    }
+
     private string File(string name, string content)
     {
         var path = Path.Combine(_dir, name);
@@ -146,5 +152,32 @@ public sealed class BadInputTests : IDisposable
         var run = CliRun.Of("train", "--data", Good(), "--out", ModelPath, "--folds", "0");
         Assert.DoesNotContain("warning", run.Error);
         Assert.All(StanceLab.Persistence.ModelFile.Read(ModelPath).Metadata.Training, t => Assert.True(t.Converged, t.Stop));
+    }
+
+    [Fact]
+    public void Binary_garbage_given_to_score_is_bad_data_naming_the_file_and_line()
+    {
+        var path = System.IO.Path.Combine(_dir, "garbage.bin");
+        System.IO.File.WriteAllBytes(path, [.. "A fine first line.\nSecond line "u8.ToArray(), 0xFF, 0xFE, 0x00, 0xC3]);
+        var run = CliRun.Of("score", path, "--model", TrainedModel());
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains($"{path}:2: invalid UTF-8", run.Error);
+    }
+
+    [Fact]
+    public void A_directory_given_as_an_article_is_named_as_a_directory()
+    {
+        var run = CliRun.Of("score", _dir, "--model", TrainedModel());
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"{_dir}: is a directory", run.Error);
+    }
+
+    [Fact]
+    public void A_minimum_document_frequency_that_keeps_no_feature_is_refused_and_writes_no_model()
+    {
+        var run = CliRun.Of("train", "--data", Good(), "--out", ModelPath, "--folds", "0", "--min-df", "100000", "--encoder", "none");
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("No feature occurs in at least 100000", run.Error);
+        Assert.False(System.IO.File.Exists(ModelPath));
     }
 }

@@ -73,7 +73,7 @@ public sealed class CheckAndCurveCommandTests : IDisposable
     public void Tune_ranks_the_grid_and_prints_the_train_command_for_the_best()
     {
         var data = SampleCorpus.WriteTsv(_temp.Combine("corpus.tsv"));
-        var run = CliRun.Of("tune", "--data", data, "--folds", "3", "--min-df", "1", "--c", "0.01,10", "--word-ngrams", "1", "--char-ngrams", "off", "--format", "json");
+        var run = CliRun.Of("tune", "--data", data, "--folds", "3", "--min-df", "1", "--c", "0.01,10", "--word-ngrams", "1", "--char-ngrams", "off", "--encoder", "none", "--class-weight", "none", "--format", "json");
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         using var doc = JsonDocument.Parse(run.Output);
@@ -82,6 +82,7 @@ public sealed class CheckAndCurveCommandTests : IDisposable
         Assert.True(candidates[0].GetProperty("score").GetDouble() >= candidates[1].GetProperty("score").GetDouble());
         Assert.Equal(candidates[0].GetProperty("options").GetString(), doc.RootElement.GetProperty("best").GetString());
         Assert.Contains("--c 10 --word-ngrams 1 --char-ngrams off", doc.RootElement.GetProperty("train").GetString());
+        Assert.Contains("--encoder none --class-weight none", doc.RootElement.GetProperty("train").GetString());
     }
 
     [Fact]

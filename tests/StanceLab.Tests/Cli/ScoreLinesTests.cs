@@ -50,7 +50,7 @@ public sealed class ScoreLinesTests
 
         var run = CliRun.Of("score", "--lines", "--format", "json", "--model", DefaultModel, path);
 
-        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Contains("bad.txt:3: invalid UTF-8", run.Error);
         // The good lines before the bad one are not lost.
         Assert.Equal([1, 2], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("line").GetInt32()));

@@ -145,7 +145,9 @@ public sealed class SeedCorpusRoundTripTests : IDisposable
         foreach (var head in doc.RootElement.GetProperty("predictions").EnumerateObject())
         {
             double sum = head.Value.GetProperty("tokens").EnumerateArray().Sum(t => t.GetProperty("contribution").GetDouble());
-            Assert.Equal(head.Value.GetProperty("logit").GetDouble(), head.Value.GetProperty("baseValue").GetDouble() + sum, 4);
+            double meaning = head.Value.GetProperty("meaning").GetDouble();
+            Assert.NotEqual(0.0, meaning);
+            Assert.Equal(head.Value.GetProperty("logit").GetDouble(), head.Value.GetProperty("baseValue").GetDouble() + meaning + sum, 4);
         }
     }
 

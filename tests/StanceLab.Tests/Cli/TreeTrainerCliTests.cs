@@ -17,7 +17,7 @@ public sealed class TreeTrainerCliTests : IDisposable
 
     private void Train(params string[] extra)
     {
-        var run = CliRun.Of(["train", "--data", RepositoryPaths.SeedCorpus, "--out", ModelPath, "--folds", "0", "--trees-count", "30", .. extra]);
+        var run = CliRun.Of(["train", "--data", RepositoryPaths.SeedCorpus, "--out", ModelPath, "--folds", "0", "--encoder", "none", "--trees-count", "30", .. extra]);
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
     }
 
@@ -56,7 +56,8 @@ public sealed class TreeTrainerCliTests : IDisposable
         {
             double tokens = head.Value.GetProperty("tokens").EnumerateArray().Sum(t => t.GetProperty("contribution").GetDouble());
             double absent = head.Value.TryGetProperty("absent", out var list) ? list.EnumerateArray().Sum(a => a.GetProperty("contribution").GetDouble()) : 0;
-            Assert.Equal(head.Value.GetProperty("logit").GetDouble(), head.Value.GetProperty("baseValue").GetDouble() + tokens + absent, 4);
+            double meaning = head.Value.GetProperty("meaning").GetDouble();
+            Assert.Equal(head.Value.GetProperty("logit").GetDouble(), head.Value.GetProperty("baseValue").GetDouble() + meaning + tokens + absent, 4);
         }
     }
 
@@ -103,7 +104,7 @@ public sealed class TreeTrainerCliTests : IDisposable
     public void A_stacked_head_is_trained_evaluated_and_explained_by_its_inputs()
     {
         var data = SampleCorpus.WriteTsv(Path.Combine(_dir, "sample.tsv"));
-        var train = CliRun.Of("train", "--data", data, "--out", ModelPath, "--folds", "0", "--trainer", "stance=stacked", "--trees-count", "20", "--trees-min-leaf", "3");
+        var train = CliRun.Of("train", "--data", data, "--out", ModelPath, "--folds", "0", "--trainer", "stance=stacked", "--trees-count", "20", "--trees-min-leaf", "3", "--encoder", "none");
         Assert.True(train.ExitCode == ExitCodes.Success, train.Error);
 
         var evaluate = CliRun.Of("evaluate", "--data", data, "--model", ModelPath, "--format", "json");

@@ -156,6 +156,20 @@ public sealed class ModelFileTests : IDisposable
         Assert.True(File.Exists(otherTarget), "another model's temporary is not this write's business");
     }
 
+    [Theory]
+    [InlineData(4)]  // the first section's length field, high bytes
+    [InlineData(0)]  // its tag
+    public void A_damaged_section_header_is_called_corrupted_with_its_offset_not_truncated(int byteInHeader)
+    {
+        var bytes = ModelFile.ToBytes(Model);
+        const int firstSectionHeader = 16;
+        bytes[firstSectionHeader + byteInHeader + (byteInHeader == 4 ? 7 : 0)] ^= 0x5A;
+
+        var error = Assert.Throws<ModelFormatException>(() => ModelFile.FromBytes(bytes, "flipped.stancelab"));
+
+        Assert.Contains("corrupted: the header of section 1 at byte offset 16 is damaged", error.Message);
+    }
+
     [Fact]
     public void Write_replaces_an_existing_file_by_moving_a_new_one_into_place()
     {
