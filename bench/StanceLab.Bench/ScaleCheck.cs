@@ -53,7 +53,7 @@ public static class ScaleCheck
             }
             Console.Error.WriteLine($"scale: training on {size:N0} sentences ...");
             var model = Path.Combine(dir, "scale.stancelab");
-            var run = ProcessTimer.Run("dotnet", [cli, "train", "--data", tsv, "--labels", "label", "--folds", "0", "--out", model], dir);
+            var run = ProcessTimer.Run("dotnet", [cli, "train", "--data", tsv, "--labels", "label", "--folds", "0", "--out", model, .. OursRunner.LeanPipeline], dir);
             if (run.ExitCode != 0) { Console.Error.WriteLine(run.Error); return 1; }
             string features = System.Text.RegularExpressions.Regex.Match(run.Error, @"([\d,]+) features").Groups[1].Value;
             int iterations = StanceLab.Persistence.ModelFile.Read(model).Metadata.Training.Single().Iterations;

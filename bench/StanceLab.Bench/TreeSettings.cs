@@ -27,7 +27,7 @@ public sealed record TreeSettings(int Rounds, int Leaves, double LearningRate, d
     /// <summary>The same as stancelab train options.</summary>
     public string[] OurCliArguments() =>
     [
-        "--trainer", "fasttree", "--char-ngrams", "off",
+        "--trainer", "fasttree", "--char-ngrams", "off", "--encoder", "none", "--class-weight", "none",
         "--trees-count", I(Rounds), "--trees-leaves", I(Leaves), "--trees-learning-rate", D(LearningRate),
         "--trees-max-bins", I(MaxBins), "--trees-min-leaf", "1",
     ];
