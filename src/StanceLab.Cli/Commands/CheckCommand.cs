@@ -39,7 +39,8 @@ internal static class CheckCommand
         return command;
     }
 
-    private static string? DefaultSchema(IEnumerable<string> arguments)
+    /// <summary>labels.json in the folder of the first data argument that has one.</summary>
+    internal static string? DefaultSchema(IEnumerable<string> arguments)
     {
         foreach (var argument in arguments)
         {

@@ -75,12 +75,14 @@ internal static class TrainCommand
             options = trainers.Apply(parse, options);
             var points = parse.GetValue(curve) ? ParseCurvePoints(parse.GetValue(curvePoints)!) : null;
             if (points is not null && parse.GetValue(stacking)) throw new UsageException("--learning-curve and --stacking-report each replace the cross-validation report: choose one.");
-            return Execute(io, DataFiles.Expand(parse.GetValue(data)!), options, parse.GetValue(folds), parse.GetValue(output)!, parse.GetValue(format), points, parse.GetValue(stacking));
+            var dataArguments = parse.GetValue(data)!;
+            var schemaPath = CheckCommand.DefaultSchema(dataArguments);
+            return Execute(io, DataFiles.Expand(dataArguments), schemaPath, options, parse.GetValue(folds), parse.GetValue(output)!, parse.GetValue(format), points, parse.GetValue(stacking));
         }));
         return command;
     }
 
-    private static int Execute(CliIo io, IReadOnlyList<string> files, TrainingOptions options, int folds, string output, OutputFormat format, IReadOnlyList<double>? curvePoints, bool stacking = false)
+    private static int Execute(CliIo io, IReadOnlyList<string> files, string? schemaPath, TrainingOptions options, int folds, string output, OutputFormat format, IReadOnlyList<double>? curvePoints, bool stacking = false)
     {
         try
         {
@@ -93,6 +95,8 @@ internal static class TrainCommand
         if (folds is < 0 or 1) throw new UsageException($"--folds {folds}: use 0 to skip cross-validation, or 2 or more.");
 
         var rows = TsvCorpusReader.ReadAll(files, options.LabelColumns);
+        // The same label rules as `stancelab check`: a label outside labels.json beside the data is an error, not a new class.
+        if (schemaPath is not null) LabelSchema.Load(schemaPath).Validate(rows, options.LabelColumns, schemaPath);
         int sources = rows.Select(r => r.Source).Distinct(StringComparer.Ordinal).Count();
         io.ErrorWriter.WriteLine($"Read {Formatting.Integer(rows.Count)} sentences from {sources} sources in {files.Count} file(s).");
 

@@ -74,6 +74,9 @@ internal static class TuneCommand
             var results = ProgressDisplay.Run(io, $"Tuning {grid.Count} candidates", p => OptionsTuner.Run(rows, grid, k, p));
             var best = OptionsTuner.Best(results);
             string train = TrainLine(files, best.Candidate.Options);
+            var cValues = grid.Select(g => g.Options.Linear.C).Distinct().Order().ToArray();
+            if (cValues.Length > 1 && (best.Candidate.Options.Linear.C == cValues[0] || best.Candidate.Options.Linear.C == cValues[^1]))
+                io.ErrorWriter.WriteLine($"warning: the best C ({best.Candidate.Options.Linear.C.ToString(CultureInfo.InvariantCulture)}) is at the edge of the grid ({string.Join(", ", cValues.Select(c => c.ToString(CultureInfo.InvariantCulture)))}); try values beyond it.");
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json: TuneView.Json(io.Output, results, best, train); break;
@@ -101,7 +104,8 @@ internal static class TuneCommand
     {
         string chars = o.Featurizer.UsesCharNgrams ? $"{o.Featurizer.MinCharNgram}-{o.Featurizer.MaxCharNgram}" : "off";
         // The seed also orders SDCA's passes, so the suggested command repeats it to train the model that was scored.
-        return $"stancelab train --data {string.Join(' ', files)} --labels {string.Join(',', o.LabelColumns)} --seed {o.Seed} " +
+        // --out never names the shipped model, so pasting the command cannot overwrite it.
+        return $"stancelab train --data {string.Join(' ', files)} --out models/tuned.stancelab --labels {string.Join(',', o.LabelColumns)} --seed {o.Seed} " +
             $"--c {o.Linear.C.ToString(CultureInfo.InvariantCulture)} --word-ngrams {o.Featurizer.MaxWordNgram} --char-ngrams {chars} --min-df {o.Featurizer.MinDocumentFrequency} " +
             $"--encoder {o.Featurizer.Encoder.ToString().ToLowerInvariant()} --class-weight {o.Linear.ClassWeighting.ToString().ToLowerInvariant()}{(o.NaiveBayesWeighting ? " --nb-weighting" : "")}";
     }

@@ -19,6 +19,29 @@ public sealed class LabelSchema
 
     public bool Allows(string column, string label) => Columns.TryGetValue(column, out var allowed) && allowed.Contains(label, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Throws a <see cref="DataFormatException"/> naming the file and line of the first row whose
+    /// label in one of <paramref name="columns"/> the schema does not allow (columns the schema
+    /// does not list are not checked), as <c>stancelab check</c> reports it.
+    /// </summary>
+    public void Validate(IEnumerable<LabelledSentence> rows, IReadOnlyList<string> columns, string schemaPath)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
+        var checkedColumns = columns.Where(Columns.ContainsKey).ToArray();
+        foreach (var row in rows)
+            foreach (var column in checkedColumns)
+            {
+                var label = row.Label(column);
+                if (Allows(column, label)) continue;
+                int colon = row.Origin.LastIndexOf(':');
+                var (file, line) = colon > 0 && int.TryParse(row.Origin.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture, out int n)
+                    ? (row.Origin[..colon], n) : (row.Origin, 0);
+                throw new DataFormatException(file, line,
+                    $"label '{label}' in column '{column}' is not allowed by {schemaPath} (allowed: {string.Join(", ", Columns[column])})");
+            }
+    }
+
     public static LabelSchema Load(string path)
     {
         if (!File.Exists(path)) throw new DataFormatException(path, 0, "label schema not found");

@@ -180,4 +180,21 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("No feature occurs in at least 100000", run.Error);
         Assert.False(System.IO.File.Exists(ModelPath));
     }
+
+    [Fact]
+    public void Train_refuses_a_label_that_labels_json_beside_the_data_does_not_allow_as_check_does()
+    {
+        var dir = Directory.CreateDirectory(System.IO.Path.Combine(_dir, "data")).FullName;
+        System.IO.File.WriteAllText(System.IO.Path.Combine(dir, "labels.json"), """{"topic": ["diplomacy", "other"], "stance": ["report", "opinion"]}""");
+        var tsv = System.IO.Path.Combine(dir, "rows.tsv");
+        System.IO.File.WriteAllText(tsv, "id\tsource\ttext\ttopic\tstance\n1\ta\tTalks began.\tdiplomacy\treport\n2\tb\tThe team won.\tsports\treport\n3\tc\tA fine result.\tother\topinion\n");
+
+        var run = CliRun.Of("train", "--data", dir, "--out", ModelPath, "--folds", "0", "--encoder", "none");
+        var check = CliRun.Of("check", dir);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains($"{tsv}:3: label 'sports' in column 'topic' is not allowed", run.Error);
+        Assert.Equal(ExitCodes.Failure, check.ExitCode);
+        Assert.False(System.IO.File.Exists(ModelPath));
+    }
 }

@@ -83,6 +83,9 @@ public sealed class CheckAndCurveCommandTests : IDisposable
         Assert.Equal(candidates[0].GetProperty("options").GetString(), doc.RootElement.GetProperty("best").GetString());
         Assert.Contains("--c 10 --word-ngrams 1 --char-ngrams off", doc.RootElement.GetProperty("train").GetString());
         Assert.Contains("--encoder none --class-weight none", doc.RootElement.GetProperty("train").GetString());
+        Assert.Contains("--out models/tuned.stancelab", doc.RootElement.GetProperty("train").GetString());
+        // Both C values are edges of a two-value grid, so the winner is always on an edge.
+        Assert.Contains("is at the edge of the grid (0.01, 10)", run.Error);
     }
 
     [Fact]
