@@ -98,15 +98,15 @@ internal static class TrainCommand
         // The same label rules as `stancelab check`: a label outside labels.json beside the data is an error, not a new class.
         if (schemaPath is not null) LabelSchema.Load(schemaPath).Validate(rows, options.LabelColumns, schemaPath);
         int sources = rows.Select(r => r.Source).Distinct(StringComparer.Ordinal).Count();
-        io.ErrorWriter.WriteLine($"Read {Formatting.Integer(rows.Count)} sentences from {sources} sources in {files.Count} file(s).");
+        io.ErrorWriter.WriteLine($"Read {Formatting.Integer(rows.Count)} sentences from {Formatting.Integer(sources)} sources in {files.Count} file(s).");
 
         if (folds > sources)
-            throw new UsageException($"--folds {folds}: the data has only {sources} sources, and a source never spans two folds; use --folds {sources} or fewer.");
+            throw new UsageException($"--folds {folds}: the data has only {Formatting.Integer(sources)} sources, and a source never spans two folds; use --folds {sources} or fewer.");
         if (curvePoints is not null)
         {
             if (folds == 0) throw new UsageException("--learning-curve needs cross-validation: use --folds 2 or more.");
             var points = ProgressDisplay.Run(io, "Learning curve", p => LearningCurve.Run(rows, options, folds, curvePoints, p));
-            string title = $"Learning curve: grouped {folds}-fold cross-validation on growing shares of the training sources ({Formatting.Integer(rows.Count)} sentences, {sources} sources, seed {options.Seed})";
+            string title = $"Learning curve: grouped {folds}-fold cross-validation on growing shares of the training sources ({Formatting.Integer(rows.Count)} sentences, {Formatting.Integer(sources)} sources, seed {options.Seed})";
             switch (format)
             {
                 case OutputFormat.Json: LearningCurveView.Json(io.Output, folds, options.Seed, points); break;
@@ -120,7 +120,7 @@ internal static class TrainCommand
         {
             if (folds == 0) throw new UsageException("--stacking-report needs cross-validation: use --folds 2 or more.");
             var result = ProgressDisplay.Run(io, "Stacking", p => StackingEvaluation.Run(rows, options, folds, progress: p));
-            string title = $"Stacked tree heads vs linear heads: grouped {folds}-fold cross-validation, inner {result.InnerFolds}-fold out-of-fold probabilities ({Formatting.Integer(rows.Count)} sentences, {sources} sources, seed {options.Seed})";
+            string title = $"Stacked tree heads vs linear heads: grouped {folds}-fold cross-validation, inner {result.InnerFolds}-fold out-of-fold probabilities ({Formatting.Integer(rows.Count)} sentences, {Formatting.Integer(sources)} sources, seed {options.Seed})";
             switch (format)
             {
                 case OutputFormat.Json: StackingView.Json(io.Output, result); break;
@@ -132,7 +132,7 @@ internal static class TrainCommand
         else if (folds > 0)
         {
             var result = ProgressDisplay.Run(io, "Cross-validation", p => CrossValidator.Run(rows, options, folds, p));
-            string title = $"Grouped {folds}-fold cross-validation ({Formatting.Integer(rows.Count)} sentences, {sources} sources, seed {options.Seed})";
+            string title = $"Grouped {folds}-fold cross-validation ({Formatting.Integer(rows.Count)} sentences, {Formatting.Integer(sources)} sources, seed {options.Seed})";
             switch (format)
             {
                 case OutputFormat.Json:

@@ -31,10 +31,10 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
             _tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
         byte[] model;
         using (var stream = Resource(assembly, "model.onnx"))
-        using (var buffer = new MemoryStream())
         {
-            stream.CopyTo(buffer);
-            model = buffer.ToArray();
+            // Read straight into one array of the resource's size: the graph is 90 MB.
+            model = new byte[stream.Length];
+            stream.ReadExactly(model);
         }
         var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         _session = new InferenceSession(model, options);
