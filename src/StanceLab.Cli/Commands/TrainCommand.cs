@@ -94,6 +94,8 @@ internal static class TrainCommand
         }
         if (folds is < 0 or 1) throw new UsageException($"--folds {folds}: use 0 to skip cross-validation, or 2 or more.");
 
+        // Reports write no model; otherwise make sure --out can be written before any work is done.
+        if (curvePoints is null && !stacking) OutputPath.EnsureWritable(output, "--out");
         var rows = TsvCorpusReader.ReadAll(files, options.LabelColumns);
         // The same label rules as `stancelab check`: a label outside labels.json beside the data is an error, not a new class.
         if (schemaPath is not null) LabelSchema.Load(schemaPath).Validate(rows, options.LabelColumns, schemaPath);

@@ -35,6 +35,7 @@ internal static class ScoreTableView
         var text = $"[bold]{Markup.Escape(p.Label)}[/] {Formatting.Ratio(p.Probability)}";
         if (p.Toward.Count > 0) text += $"\n[green]+ {Markup.Escape(string.Join(", ", p.Toward.Select(t => t.Token)))}[/]";
         if (p.Against.Count > 0) text += $"\n[red]− {Markup.Escape(string.Join(", ", p.Against.Select(t => t.Token)))}[/]";
+        if (p.Meaning != 0) text += $"\n[dim]sentence meaning {Formatting.Signed(p.Meaning)}[/]";
         var inputs = p.Inputs.Take(2).ToArray();
         if (inputs.Length > 0) text += $"\n[dim]via {Markup.Escape(string.Join(", ", inputs.Select(i => $"{i.Feature} {Formatting.Signed(i.Contribution)}")))}[/]";
         var absent = p.Absent.Take(3).ToArray();

@@ -197,4 +197,22 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(ExitCodes.Failure, check.ExitCode);
         Assert.False(System.IO.File.Exists(ModelPath));
     }
+
+    [Fact]
+    public void An_out_path_under_an_existing_file_is_refused_before_any_training_naming_that_file()
+    {
+        var blocker = File("blocker", "not a folder");
+        var run = CliRun.Of("train", "--data", Good(), "--out", System.IO.Path.Combine(blocker, "m.stancelab"), "--encoder", "none");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"{blocker} is a file, so no folder can be made under it", run.Error);
+        Assert.DoesNotContain("Cross-validation", run.Error);
+    }
+
+    [Fact]
+    public void An_out_path_that_is_a_directory_is_refused_before_any_training()
+    {
+        var run = CliRun.Of("train", "--data", Good(), "--out", _dir, "--encoder", "none");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("is a directory; name the model file to write", run.Error);
+    }
 }
