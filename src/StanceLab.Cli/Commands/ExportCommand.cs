@@ -41,7 +41,7 @@ internal static class ExportCommand
             {
                 var (minChar, maxChar) = TrainCommand.ParseCharNgrams(parse.GetValue(charNgrams)!);
                 var options = new FeaturizerOptions { MinDocumentFrequency = parse.GetValue(minDf), MaxWordNgram = parse.GetValue(wordNgrams), MinCharNgram = minChar, MaxCharNgram = maxChar };
-                try { options.Validate(); } catch (ArgumentException e) { throw new UsageException(e.Message); }
+                try { options.Validate(); } catch (ArgumentException e) { throw OptionNames.Refusal(e); }
                 featurizer = Featurizer.Fit(rows.Select(r => r.Text).ToArray(), options);
                 classes = LabelSet.FromCorpus(column, rows);
             }

@@ -90,7 +90,7 @@ internal static class TrainCommand
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message);
+            throw OptionNames.Refusal(e);
         }
         if (folds is < 0 or 1) throw new UsageException($"--folds {folds}: use 0 to skip cross-validation, or 2 or more.");
 

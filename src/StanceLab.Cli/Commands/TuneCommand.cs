@@ -54,7 +54,7 @@ internal static class TuneCommand
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message);
+                throw OptionNames.Refusal(e);
             }
             int k = parse.GetValue(folds);
             if (k < 2) throw new UsageException($"--folds {k}: tuning needs 2 or more folds.");

@@ -53,11 +53,11 @@ public sealed record FeaturizerOptions
         if (UsesCharNgrams && MinCharNgram < 1) throw Bad(nameof(MinCharNgram), MinCharNgram, "must be at least 1");
         if (UsesCharNgrams && MinCharNgram > MaxCharNgram)
             throw Bad(nameof(MinCharNgram), MinCharNgram, $"must not exceed {nameof(MaxCharNgram)} ({MaxCharNgram})");
-        if (!Enum.IsDefined(Encoder)) throw new ArgumentException($"FeaturizerOptions.Encoder = {Encoder}: unknown.", nameof(Encoder));
+        if (!Enum.IsDefined(Encoder)) throw Bad(nameof(Encoder), Encoder, "is unknown");
         if (MinDocumentFrequency < 1) throw Bad(nameof(MinDocumentFrequency), MinDocumentFrequency, "must be at least 1");
         return this;
     }
 
-    private static ArgumentException Bad(string property, int value, string rule) =>
-        new($"FeaturizerOptions.{property} = {value}: {rule}.", property);
+    private static InvalidOptionException Bad(string property, object value, string rule) =>
+        new(nameof(FeaturizerOptions), property, value, rule);
 }

@@ -215,4 +215,17 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("is a directory; name the model file to write", run.Error);
     }
+
+    [Theory]
+    [InlineData("--c", "-1", "--c must be a positive number, got -1.")]
+    [InlineData("--min-df", "0", "--min-df must be at least 1, got 0.")]
+    [InlineData("--word-ngrams", "0", "--word-ngrams must be at least 1, got 0.")]
+    [InlineData("--max-iterations", "0", "--max-iterations must be at least 1, got 0.")]
+    public void An_option_out_of_range_is_a_usage_error_naming_the_flag_not_the_library_type(string flag, string value, string expected)
+    {
+        var run = CliRun.Of("train", "--data", Good(), "--out", ModelPath, "--folds", "0", flag, value);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        Assert.DoesNotContain("Options.", run.Error);
+    }
 }

@@ -97,7 +97,7 @@ public sealed class TreeTrainerCliTests : IDisposable
         var run = CliRun.Of("train", "--data", RepositoryPaths.SeedCorpus, "--out", ModelPath, "--folds", "0", "--trainer", "fasttree", "--trees-learning-rate", "0");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("learning rate", run.Error);
+        Assert.Contains("--trees-learning-rate must be in (0, 1], got 0.", run.Error);
     }
 
     [Fact]

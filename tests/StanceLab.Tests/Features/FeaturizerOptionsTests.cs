@@ -35,10 +35,11 @@ public sealed class FeaturizerOptionsTests
     {
         var options = With(property, value);
 
-        var error = Assert.Throws<ArgumentException>(() => options.Validate());
+        var error = Assert.Throws<InvalidOptionException>(() => options.Validate());
 
         Assert.Equal(property, error.ParamName);
         Assert.StartsWith($"FeaturizerOptions.{property} = {value}: {rule}.", error.Message, StringComparison.Ordinal);
+        Assert.Equal((property, (object)value, rule), (error.Property, error.Value, error.Rule));
     }
 
     [Fact]
@@ -55,8 +56,8 @@ public sealed class FeaturizerOptionsTests
     {
         var bad = new FeaturizerOptions { MinDocumentFrequency = 0 };
 
-        var fit = Assert.Throws<ArgumentException>(() => Featurizer.Fit(["a b"], bad));
-        var construct = Assert.Throws<ArgumentException>(() => new FittedFeaturizer(bad, [], []));
+        var fit = Assert.Throws<InvalidOptionException>(() => Featurizer.Fit(["a b"], bad));
+        var construct = Assert.Throws<InvalidOptionException>(() => new FittedFeaturizer(bad, [], []));
 
         Assert.Equal(nameof(FeaturizerOptions.MinDocumentFrequency), fit.ParamName);
         Assert.Equal(nameof(FeaturizerOptions.MinDocumentFrequency), construct.ParamName);

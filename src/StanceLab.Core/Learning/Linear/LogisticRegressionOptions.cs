@@ -47,14 +47,14 @@ public sealed record LogisticRegressionOptions
 
     public LogisticRegressionOptions Validate()
     {
-        if (!(C > 0) || !double.IsFinite(C)) throw new ArgumentException($"LogisticRegressionOptions.C = {C}: must be a positive number.", nameof(C));
-        if (MaxIterations < 1) throw new ArgumentException($"LogisticRegressionOptions.MaxIterations = {MaxIterations}: must be at least 1.", nameof(MaxIterations));
-        if (!(Tolerance > 0) || !double.IsFinite(Tolerance)) throw new ArgumentException($"LogisticRegressionOptions.Tolerance = {Tolerance}: must be a positive number.", nameof(Tolerance));
-        if (!(GradientTolerance > 0)) throw new ArgumentException($"LogisticRegressionOptions.GradientTolerance = {GradientTolerance}: must be positive.", nameof(GradientTolerance));
-        if (Threads < 1) throw new ArgumentException($"LogisticRegressionOptions.Threads = {Threads}: must be at least 1.", nameof(Threads));
-        if (History < 1) throw new ArgumentException($"LogisticRegressionOptions.History = {History}: must be at least 1.", nameof(History));
-        if (!Enum.IsDefined(Solver)) throw new ArgumentException($"LogisticRegressionOptions.Solver = {Solver}: unknown.", nameof(Solver));
-        if (!Enum.IsDefined(ClassWeighting)) throw new ArgumentException($"LogisticRegressionOptions.ClassWeighting = {ClassWeighting}: unknown.", nameof(ClassWeighting));
+        if (!(C > 0) || !double.IsFinite(C)) throw new InvalidOptionException(nameof(LogisticRegressionOptions), nameof(C), C, "must be a positive number");
+        if (MaxIterations < 1) throw new InvalidOptionException(nameof(LogisticRegressionOptions), nameof(MaxIterations), MaxIterations, "must be at least 1");
+        if (!(Tolerance > 0) || !double.IsFinite(Tolerance)) throw new InvalidOptionException(nameof(LogisticRegressionOptions), nameof(Tolerance), Tolerance, "must be a positive number");
+        if (!(GradientTolerance > 0)) throw new InvalidOptionException(nameof(LogisticRegressionOptions), nameof(GradientTolerance), GradientTolerance, "must be positive");
+        if (Threads < 1) throw new InvalidOptionException(nameof(LogisticRegressionOptions), nameof(Threads), Threads, "must be at least 1");
+        if (History < 1) throw new InvalidOptionException(nameof(LogisticRegressionOptions), nameof(History), History, "must be at least 1");
+        if (!Enum.IsDefined(Solver)) throw new InvalidOptionException(nameof(LogisticRegressionOptions), nameof(Solver), Solver, "unknown");
+        if (!Enum.IsDefined(ClassWeighting)) throw new InvalidOptionException(nameof(LogisticRegressionOptions), nameof(ClassWeighting), ClassWeighting, "unknown");
         return this;
     }
 }

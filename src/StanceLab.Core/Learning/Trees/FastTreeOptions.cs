@@ -29,15 +29,15 @@ public sealed record FastTreeOptions
 
     public FastTreeOptions Validate()
     {
-        if (Trees < 1) throw Bad(nameof(Trees), Trees, "the number of trees must be at least 1");
-        if (Leaves < 2) throw Bad(nameof(Leaves), Leaves, "a tree needs at least 2 leaves");
-        if (MinExamplesPerLeaf < 1) throw Bad(nameof(MinExamplesPerLeaf), MinExamplesPerLeaf, "a leaf needs at least 1 row");
-        if (!(LearningRate > 0 && LearningRate <= 1)) throw Bad(nameof(LearningRate), LearningRate, "the learning rate must be in (0, 1]");
-        if (!(FeatureFraction > 0 && FeatureFraction <= 1)) throw Bad(nameof(FeatureFraction), FeatureFraction, "the feature fraction must be in (0, 1]");
-        if (MaxBins < 2) throw Bad(nameof(MaxBins), MaxBins, "at least 2 bins per feature are needed");
+        if (Trees < 1) throw Bad(nameof(Trees), Trees, "must be at least 1");
+        if (Leaves < 2) throw Bad(nameof(Leaves), Leaves, "must be at least 2");
+        if (MinExamplesPerLeaf < 1) throw Bad(nameof(MinExamplesPerLeaf), MinExamplesPerLeaf, "must be at least 1");
+        if (!(LearningRate > 0 && LearningRate <= 1)) throw Bad(nameof(LearningRate), LearningRate, "must be in (0, 1]");
+        if (!(FeatureFraction > 0 && FeatureFraction <= 1)) throw Bad(nameof(FeatureFraction), FeatureFraction, "must be in (0, 1]");
+        if (MaxBins < 2) throw Bad(nameof(MaxBins), MaxBins, "must be at least 2");
         return this;
     }
 
-    private static ArgumentException Bad(string property, object value, string rule) =>
-        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"FastTreeOptions.{property} = {value}: {rule}."), property);
+    private static InvalidOptionException Bad(string property, object value, string rule) =>
+        new(nameof(FastTreeOptions), property, value, rule);
 }
