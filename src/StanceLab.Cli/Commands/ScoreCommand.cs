@@ -53,6 +53,9 @@ internal static class ScoreCommand
                     empty++;
                     continue;
                 }
+                int unsure = score.Sentences.Count(s => s.Unsure);
+                if (unsure > 0)
+                    io.ErrorWriter.WriteLine($"warning: {name}: {unsure} of {score.Sentences.Count} sentence(s) have low coverage (under {Rendering.Formatting.Percent(SentenceScore.UnsureBelow)} of their words known to the model); their labels are marked unsure.");
                 if (parse.GetValue(format) == OutputFormat.Json) ScoreJsonView.Write(io.Output, name, score);
                 else ScoreTableView.Render(io.Out, name, score);
             }

@@ -13,6 +13,8 @@ internal static class ExplainView
         {
             w.WriteStartObject();
             w.WriteString("text", text);
+            w.Number("coverage", score.Coverage);
+            w.WriteBoolean("unsure", score.Unsure);
             w.WriteStartObject("predictions");
             foreach (var p in score.Predictions)
             {
@@ -36,6 +38,8 @@ internal static class ExplainView
     {
         console.Write(new Rule("[bold]explain[/]") { Justification = Justify.Left });
         console.WriteLine(score.Sentence.Text);
+        if (score.Unsure)
+            console.MarkupLine($"[yellow]unsure: only {Formatting.Percent(score.Coverage)} of its words are known to the model; the labels below are best guesses.[/]");
         foreach (var p in score.Predictions)
         {
             console.WriteLine();

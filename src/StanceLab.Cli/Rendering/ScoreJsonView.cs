@@ -4,7 +4,7 @@ using StanceLab.Scoring;
 namespace StanceLab.Cli.Rendering;
 
 /// <summary>
-/// A scored article as one JSON line: {"file", ["line",] "sentences": [{"text", "start", "end", "predictions":
+/// A scored article as one JSON line: {"file", ["line",] "sentences": [{"text", "start", "coverage", "unsure", "end", "predictions":
 /// {head: {"label", "probability", "probabilities", "explanation": [{"token", "start", "end", "contribution"}]}}}],
 /// "profile": {head: {label: share}}}. The explanation lists the tokens toward the label (strongest
 /// first), then those against it; a tree head adds "absent": [{"feature", "contribution"}], the
@@ -32,6 +32,8 @@ internal static class ScoreJsonView
                 w.WriteStartObject();
                 w.WriteString("text", s.Sentence.Text);
                 w.WriteNumber("start", s.Sentence.Start);
+                w.Number("coverage", s.Coverage);
+                w.WriteBoolean("unsure", s.Unsure);
                 w.WriteNumber("end", s.Sentence.End);
                 w.WriteStartObject("predictions");
                 foreach (var p in s.Predictions) WritePrediction(w, p);

@@ -11,15 +11,18 @@ internal static class ScoreTableView
 
     public static void Render(IAnsiConsole console, string file, ArticleScore score)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(file)}[/] — {score.Sentences.Count} sentences") { Justification = Justify.Left });
+        console.Write(new Rule($"[bold]{Markup.Escape(file)}[/] — {score.Sentences.Count} {(score.Sentences.Count == 1 ? "sentence" : "sentences")}") { Justification = Justify.Left });
         var heads = score.Profile.Shares.Select(p => p.Key).ToArray();
         var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("#").RightAligned()).AddColumn("sentence");
         foreach (var head in heads) table.AddColumn(Markup.Escape(head));
         for (int i = 0; i < score.Sentences.Count; i++)
         {
             var s = score.Sentences[i];
-            var cells = new List<IRenderable> { new Spectre.Console.Text((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), new Spectre.Console.Text(s.Sentence.Text) };
-            cells.AddRange(heads.Select(h => Cell(s.For(h))));
+            var sentenceCell = s.Unsure
+                ? new Markup($"{Markup.Escape(s.Sentence.Text)}\n[yellow]unsure: {Formatting.Percent(s.Coverage)} of its words are known to the model[/]")
+                : (IRenderable)new Spectre.Console.Text(s.Sentence.Text);
+            var cells = new List<IRenderable> { new Spectre.Console.Text((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), sentenceCell };
+            cells.AddRange(heads.Select(h => Cell(s.For(h), s.Unsure)));
             table.AddRow(cells);
         }
         console.Write(table);
@@ -30,9 +33,11 @@ internal static class ScoreTableView
         console.Write(new Panel(grid).Header("article profile (share of sentences)").Border(BoxBorder.Rounded));
     }
 
-    private static Markup Cell(HeadPrediction p)
+    private static Markup Cell(HeadPrediction p, bool unsure)
     {
-        var text = $"[bold]{Markup.Escape(p.Label)}[/] {Formatting.Ratio(p.Probability)}";
+        var text = unsure
+            ? $"[yellow]unsure[/] [dim](best guess {Markup.Escape(p.Label)} {Formatting.Ratio(p.Probability)})[/]"
+            : $"[bold]{Markup.Escape(p.Label)}[/] {Formatting.Ratio(p.Probability)}";
         if (p.Toward.Count > 0) text += $"\n[green]+ {Markup.Escape(string.Join(", ", p.Toward.Select(t => t.Token)))}[/]";
         if (p.Against.Count > 0) text += $"\n[red]− {Markup.Escape(string.Join(", ", p.Against.Select(t => t.Token)))}[/]";
         if (p.Meaning != 0) text += $"\n[dim]sentence meaning {Formatting.Signed(p.Meaning)}[/]";

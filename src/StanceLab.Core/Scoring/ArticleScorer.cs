@@ -79,7 +79,20 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
                     : [],
             });
         }
-        return new SentenceScore(sentence, predictions);
+        return new SentenceScore(sentence, predictions) { Coverage = CoverageOf(featurized) };
+    }
+
+    /// <summary>The share of word tokens (those with a letter or digit) whose unigram feature the model knows.</summary>
+    private double CoverageOf(FeaturizedText featurized)
+    {
+        int words = 0, known = 0;
+        foreach (var token in featurized.Tokens)
+        {
+            if (!token.Text.Any(char.IsLetterOrDigit)) continue;
+            words++;
+            if (_model.Featurizer.IdOf(NgramGenerator.Normalize(token)) is not null) known++;
+        }
+        return words == 0 ? 1.0 : (double)known / words;
     }
 
     /// <summary>Each token's occlusion share: the meaning contribution minus the one with the token cut out of the sentence.</summary>

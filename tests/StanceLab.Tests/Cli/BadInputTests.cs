@@ -228,4 +228,33 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains(expected, run.Error);
         Assert.DoesNotContain("Options.", run.Error);
     }
+
+    [Fact]
+    public void An_article_in_a_language_the_model_does_not_know_is_marked_unsure_in_every_view_with_a_warning()
+    {
+        var model = TrainedModel();
+        var arabic = File("arabic.txt", "قالت وزارة الخارجية إن المحادثات ستستأنف الأسبوع المقبل في القاهرة.");
+
+        var json = CliRun.Of("score", arabic, "--model", model, "--format", "json");
+        var table = CliRun.Of("score", arabic, "--model", model);
+        var explain = CliRun.Of("explain", "قالت وزارة الخارجية إن المحادثات ستستأنف", "--model", model);
+
+        var sentence = System.Text.Json.JsonDocument.Parse(json.Output).RootElement.GetProperty("sentences")[0];
+        Assert.True(sentence.GetProperty("unsure").GetBoolean());
+        Assert.Equal(0.0, sentence.GetProperty("coverage").GetDouble());
+        Assert.Contains("low coverage", json.Error);
+        Assert.Contains("unsure (best guess", table.Output);
+        Assert.Contains("1 sentence ", table.Output);
+        Assert.Contains("unsure: only 0.0% of its words are known", explain.Output);
+    }
+
+    [Fact]
+    public void A_sentence_in_the_models_vocabulary_is_not_unsure()
+    {
+        var json = CliRun.Of("score", File("known.txt", "Russia and Libya held talks about weapons."), "--model", TrainedModel(), "--format", "json");
+        var sentence = System.Text.Json.JsonDocument.Parse(json.Output).RootElement.GetProperty("sentences")[0];
+        Assert.False(sentence.GetProperty("unsure").GetBoolean());
+        Assert.True(sentence.GetProperty("coverage").GetDouble() >= 0.5);
+        Assert.DoesNotContain("low coverage", json.Error);
+    }
 }
