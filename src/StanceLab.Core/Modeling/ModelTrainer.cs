@@ -151,7 +151,7 @@ public static class ModelTrainer
         var contexts = SentenceContext.Of(rows);
         var stacked = new SparseVector[rows.Count];
         for (int i = 0; i < rows.Count; i++)
-            stacked[i] = StackingInputs.Build(outOfFold[i], SentenceMetaFeatures.Compute(rows[i].Text, contexts[i].Position, contexts[i].SentenceCount));
+            stacked[i] = StackingInputs.Build(outOfFold[i], SentenceMetaFeatures.Compute(rows[i].Text, contexts[i].Position, contexts[i].SentenceCount, contexts[i].Previous, contexts[i].Next));
         return (inputs, stacked);
     }
 

@@ -41,7 +41,7 @@ public sealed class StackingInputs
     {
         ArgumentNullException.ThrowIfNull(textFeatures);
         ArgumentNullException.ThrowIfNull(text);
-        return Build(Probabilities(textFeatures), SentenceMetaFeatures.Compute(text, context.Position, context.SentenceCount));
+        return Build(Probabilities(textFeatures), SentenceMetaFeatures.Compute(text, context.Position, context.SentenceCount, context.Previous, context.Next));
     }
 
     /// <summary>Every base model's probabilities over its label set, concatenated.</summary>

@@ -30,7 +30,8 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
     {
         ArgumentNullException.ThrowIfNull(article);
         var sentences = _splitter.Split(article);
-        var scores = sentences.Select((s, i) => ScoreSentence(s, new SentenceContext(i, sentences.Count), explainTop)).ToArray();
+        var scores = sentences.Select((s, i) => ScoreSentence(s, new SentenceContext(i, sentences.Count,
+            i > 0 ? sentences[i - 1].Text : null, i + 1 < sentences.Count ? sentences[i + 1].Text : null), explainTop)).ToArray();
         return new ArticleScore(scores, Profile(scores));
     }
 
