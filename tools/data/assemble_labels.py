@@ -34,22 +34,12 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from consistency_kappa import kappa, read  # noqa: E402  (one reader and one kappa for both agreement reports)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RECORDS = os.path.join(ROOT, 'training-data', 'labelling', 'fnc1')  # --records replaces it
 COLUMNS = ('topic', 'stance')
-
-
-def read(path):
-    with open(path, encoding='utf-8', newline='') as f:
-        return list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
-
-
-def kappa(a, b):
-    n = len(a)
-    po = sum(x == y for x, y in zip(a, b)) / n
-    ca, cb = collections.Counter(a), collections.Counter(b)
-    pe = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
-    return po, (po - pe) / (1 - pe)
 
 
 def check_key(text):
