@@ -33,6 +33,16 @@ public static class StanceLabCli
             io.ErrorWriter.WriteLine("Run 'stancelab --help' for the commands and their options.");
             return ExitCodes.Usage;
         }
+        // A list argument (files, --data) swallows an unknown "--flag" as one more value; refuse it
+        // here, before any file is read or scored, unless a file of that name really exists.
+        var unknown = parse.Tokens.FirstOrDefault(t => t.Type == System.CommandLine.Parsing.TokenType.Argument
+            && t.Value.StartsWith("--", StringComparison.Ordinal) && !File.Exists(t.Value) && !Directory.Exists(t.Value));
+        if (unknown is not null)
+        {
+            io.ErrorWriter.WriteLine($"error: unknown option '{unknown.Value}'.");
+            io.ErrorWriter.WriteLine("Run 'stancelab --help' for the commands and their options.");
+            return ExitCodes.Usage;
+        }
         return parse.Invoke(new InvocationConfiguration { Output = io.Output, Error = io.ErrorWriter });
     }
 }

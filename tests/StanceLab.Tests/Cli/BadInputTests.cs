@@ -257,4 +257,21 @@ public sealed class BadInputTests : IDisposable
         Assert.True(sentence.GetProperty("coverage").GetDouble() >= 0.5);
         Assert.DoesNotContain("low coverage", json.Error);
     }
+
+    [Fact]
+    public void An_unknown_option_after_a_file_list_is_a_usage_error_before_anything_is_scored_or_trained()
+    {
+        var model = TrainedModel();
+        var article = File("article.txt", "Russia and Libya held talks.");
+
+        var score = CliRun.Of("score", article, "--bogus", "1", "--model", model);
+        var train = CliRun.Of("train", "--data", Good(), "--bogus", "1", "--out", System.IO.Path.Combine(_dir, "other.stancelab"));
+
+        Assert.Equal(ExitCodes.Usage, score.ExitCode);
+        Assert.Contains("unknown option '--bogus'", score.Error);
+        Assert.Equal("", score.Output);
+        Assert.Equal(ExitCodes.Usage, train.ExitCode);
+        Assert.Contains("unknown option '--bogus'", train.Error);
+        Assert.DoesNotContain("Read ", train.Error);
+    }
 }
