@@ -71,20 +71,15 @@ public static class TsvCorpusReader
         if (Directory.Exists(path)) return Fail(0, "is a directory, not a data file");
         if (!File.Exists(path)) return Fail(0, "file not found");
 
-        List<string> lines;
-        try
-        {
-            lines = ReadLines(path);
-        }
-        catch (DataFormatException e)
-        {
-            return Fail(e.Line, e.Problem);
-        }
+        // A line that is not valid UTF-8 is null here: it is reported where it stands and the rest of
+        // the file is still checked, so one bad byte does not hide the file's other problems.
+        var lines = ReadLines(path);
         // Editors often leave blank lines at the end; only blank lines between rows are an error.
-        while (lines.Count > 0 && string.IsNullOrWhiteSpace(lines[^1])) lines.RemoveAt(lines.Count - 1);
+        while (lines.Count > 0 && lines[^1] is { } last && string.IsNullOrWhiteSpace(last)) lines.RemoveAt(lines.Count - 1);
         if (lines.Count == 0) return Fail(0, "file is empty (expected a header row: id, source, text and label columns)");
 
-        var header = lines[0].Split('\t').Select(h => h.Trim()).ToArray();
+        if (lines[0] is null) return Fail(1, InvalidUtf8);
+        var header = lines[0]!.Split('\t').Select(h => h.Trim()).ToArray();
         var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < header.Length; c++)
         {
@@ -102,7 +97,12 @@ public static class TsvCorpusReader
         for (int i = 1; i < lines.Count; i++)
         {
             int lineNumber = i + 1;
-            var problem = ParseRow(lines[i], header.Length, columnIndex, labels, ids, lineNumber, path, out var row);
+            if (lines[i] is not { } line)
+            {
+                problems.Add(new CorpusProblem(ProblemSeverity.Error, path, lineNumber, InvalidUtf8));
+                continue;
+            }
+            var problem = ParseRow(line, header.Length, columnIndex, labels, ids, lineNumber, path, out var row);
             if (problem is not null) problems.Add(new CorpusProblem(ProblemSeverity.Error, path, lineNumber, problem));
             else rows.Add(row!);
         }
@@ -138,13 +138,14 @@ public static class TsvCorpusReader
         return null;
     }
 
-    /// <summary>Splits the file into lines, decoding each strictly so invalid UTF-8 is reported with its line.</summary>
-    private static List<string> ReadLines(string path)
+    private const string InvalidUtf8 = "invalid UTF-8 (the file must be UTF-8 encoded)";
+
+    /// <summary>Splits the file into lines, decoding each strictly: a line that is not valid UTF-8 comes back null.</summary>
+    private static List<string?> ReadLines(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);
         int start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
-        var lines = new List<string>();
-        int lineNumber = 1;
+        var lines = new List<string?>();
         while (start <= bytes.Length)
         {
             int rel = bytes.AsSpan(start).IndexOf((byte)'\n');
@@ -156,11 +157,10 @@ public static class TsvCorpusReader
             }
             catch (DecoderFallbackException)
             {
-                throw new DataFormatException(path, lineNumber, "invalid UTF-8 (the file must be UTF-8 encoded)");
+                lines.Add(null);
             }
             if (rel < 0) break;
             start = end + 1;
-            lineNumber++;
         }
         return lines;
     }

@@ -274,4 +274,24 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("unknown option '--bogus'", train.Error);
         Assert.DoesNotContain("Read ", train.Error);
     }
+
+    [Fact]
+    public void Check_reports_invalid_utf8_and_every_other_problem_of_the_file()
+    {
+        var path = System.IO.Path.Combine(_dir, "mixed.tsv");
+        System.IO.File.WriteAllBytes(path, [
+            .. "id\tsource\ttext\ttopic\tstance\n1\ta\tFine text.\tdiplomacy\treport\n"u8.ToArray(),
+            .. "2\ta\tBad "u8.ToArray(), 0xC3, 0x28, .. " byte.\tother\treport\n"u8.ToArray(),
+            .. "3\ta\tShort row.\tother\n4\ta\t  \tother\treport\n5\tb\tMore fine text.\tother\treport\n"u8.ToArray(),
+        ]);
+
+        var run = CliRun.Of("check", path, "--labels", "topic,stance");
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains($"{path}:3", run.Output);
+        Assert.Contains("invalid UTF-8", run.Output);
+        Assert.Contains($"{path}:4", run.Output);
+        Assert.Contains($"{path}:5", run.Output);
+        Assert.Contains("2 sentences", run.Output);
+    }
 }
