@@ -33,7 +33,7 @@ public static class CorpusChecker
             {
                 if (!firstId.TryAdd(row.Id, row.Origin))
                 {
-                    var (f, line) = Locate(row);
+                    var (f, line) = (row.File, row.Line);
                     problems.Add(new CorpusProblem(ProblemSeverity.Error, f, line, $"duplicate id '{row.Id}' (first seen at {firstId[row.Id]})"));
                     continue;
                 }
@@ -53,7 +53,7 @@ public static class CorpusChecker
                     var label = row.Label(column);
                     if (!schema.Allows(column, label))
                     {
-                        var (f, line) = Locate(row);
+                        var (f, line) = (row.File, row.Line);
                         problems.Add(new CorpusProblem(ProblemSeverity.Error, f, line,
                             $"'{label}' is not a {column} label (allowed: {string.Join(", ", schema.Columns[column])})"));
                     }
@@ -64,7 +64,7 @@ public static class CorpusChecker
         var duplicates = FindDuplicates(rows, columns);
         foreach (var group in duplicates)
         {
-            var (f, line) = Locate(group.Rows[^1]);
+            var (f, line) = (group.Rows[^1].File, group.Rows[^1].Line);
             var others = string.Join(", ", group.Rows.Take(group.Rows.Count - 1).Select(r => r.Origin));
             var what = group.Exact ? "the same text as" : $"nearly the same text ({group.Similarity:P0} similar) as";
             if (group.LabelsConflict)
@@ -173,13 +173,5 @@ public static class CorpusChecker
         if (a.Count == 0 && b.Count == 0) return 1;
         int shared = a.Count(b.Contains);
         return (double)shared / (a.Count + b.Count - shared);
-    }
-
-    private static (string File, int Line) Locate(LabelledSentence row)
-    {
-        int colon = row.Origin.LastIndexOf(':');
-        return colon > 0 && int.TryParse(row.Origin.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture, out int line)
-            ? (row.Origin[..colon], line)
-            : (row.Origin, 0);
     }
 }

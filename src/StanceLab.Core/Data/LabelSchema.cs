@@ -34,10 +34,7 @@ public sealed class LabelSchema
             {
                 var label = row.Label(column);
                 if (Allows(column, label)) continue;
-                int colon = row.Origin.LastIndexOf(':');
-                var (file, line) = colon > 0 && int.TryParse(row.Origin.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture, out int n)
-                    ? (row.Origin[..colon], n) : (row.Origin, 0);
-                throw new DataFormatException(file, line,
+                throw new DataFormatException(row.File, row.Line,
                     $"label '{label}' in column '{column}' is not allowed by {schemaPath} (allowed: {string.Join(", ", Columns[column])})");
             }
     }

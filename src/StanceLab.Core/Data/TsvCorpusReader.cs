@@ -34,8 +34,7 @@ public static class TsvCorpusReader
             {
                 if (!seen.TryAdd(sentence.Id, sentence.Origin))
                 {
-                    var (file, line) = SplitOrigin(sentence.Origin);
-                    throw new DataFormatException(file, line, $"duplicate id '{sentence.Id}' (first seen at {seen[sentence.Id]})");
+                    throw new DataFormatException(sentence.File, sentence.Line, $"duplicate id '{sentence.Id}' (first seen at {seen[sentence.Id]})");
                 }
                 all.Add(sentence);
             }
@@ -134,7 +133,7 @@ public static class TsvCorpusReader
             if (value.Length == 0) return $"empty label in column '{column}'";
             values[column] = value;
         }
-        row = new LabelledSentence(id, source, text, values, $"{path}:{lineNumber}");
+        row = new LabelledSentence(id, source, text, values, path, lineNumber);
         return null;
     }
 
@@ -163,13 +162,5 @@ public static class TsvCorpusReader
             start = end + 1;
         }
         return lines;
-    }
-
-    private static (string File, int Line) SplitOrigin(string origin)
-    {
-        int colon = origin.LastIndexOf(':');
-        return colon > 0 && int.TryParse(origin.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture, out int line)
-            ? (origin[..colon], line)
-            : (origin, 0);
     }
 }
