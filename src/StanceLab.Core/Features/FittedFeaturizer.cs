@@ -79,6 +79,10 @@ public sealed class FittedFeaturizer
 
     public bool IsEncoderFeature(int feature) => feature >= _names.Length;
 
+    /// <summary>Whether the feature is a single word (a word unigram), the unit of coverage.</summary>
+    public bool IsWordUnigram(int feature) =>
+        feature < _names.Length && !_isChar[feature] && !_names[feature].Contains(' ', StringComparison.Ordinal);
+
     /// <summary>The stored name of any feature: an n-gram's key, or "meaning:k" for encoder dimension k.</summary>
     public string FeatureName(int feature) => IsEncoderFeature(feature) ? $"meaning:{feature - _names.Length}" : _names[feature];
     public IReadOnlyList<float> Idf => _idf;

@@ -83,17 +83,25 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
         return new SentenceScore(sentence, predictions) { Coverage = CoverageOf(featurized) };
     }
 
-    /// <summary>The share of word tokens (those with a letter or digit) whose unigram feature the model knows.</summary>
+    /// <summary>
+    /// The share of word tokens (those with a letter or digit) that some known word unigram came
+    /// from: read off the featurized sentence's own occurrences, with no second pass over the text.
+    /// </summary>
     private double CoverageOf(FeaturizedText featurized)
     {
-        int words = 0, known = 0;
-        foreach (var token in featurized.Tokens)
+        var known = new bool[featurized.Tokens.Count];
+        var indices = featurized.Vector.Indices;
+        for (int i = 0; i < indices.Length; i++)
+            if (_model.Featurizer.IsWordUnigram(indices[i]))
+                foreach (var occurrence in featurized.Occurrences[i]) known[occurrence.FirstToken] = true;
+        int words = 0, covered = 0;
+        for (int t = 0; t < known.Length; t++)
         {
-            if (!token.Text.Any(char.IsLetterOrDigit)) continue;
+            if (!featurized.Tokens[t].Text.Any(char.IsLetterOrDigit)) continue;
             words++;
-            if (_model.Featurizer.IdOf(NgramGenerator.Normalize(token)) is not null) known++;
+            if (known[t]) covered++;
         }
-        return words == 0 ? 1.0 : (double)known / words;
+        return words == 0 ? 1.0 : (double)covered / words;
     }
 
     /// <summary>Each token's occlusion share: the meaning contribution minus the one with the token cut out of the sentence.</summary>
