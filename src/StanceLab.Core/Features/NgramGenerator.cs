@@ -54,14 +54,6 @@ internal sealed class NgramGenerator
         foreach (var token in tokens) Append(token.Text);
     }
 
-    /// <summary>The normalized form of one token, as a string (for names and tests).</summary>
-    public static string Normalize(Token token)
-    {
-        var generator = new NgramGenerator(new FeaturizerOptions());
-        generator.Load([token]);
-        return new string(generator.TokenSpan(0));
-    }
-
     private ReadOnlySpan<char> TokenSpan(int t) => _text.AsSpan(_starts[t], _lengths[t]);
 
     private bool IsWord(int t) => char.IsLetterOrDigit(_text[_starts[t]]);
