@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace StanceLab.Bench;
 
@@ -23,8 +22,8 @@ public static class DatasetLoader
     private static BenchDataset Folded(string datasets, string name)
     {
         var dir = Path.Combine(datasets, name);
-        var rows = ReadTsv(Path.Combine(dir, "data.tsv")).Select(f => new BenchRow(f["id"], f["label"], f["text"])).ToArray();
-        var foldOf = ReadTsv(Path.Combine(dir, "folds.tsv")).ToDictionary(f => f["id"], f => int.Parse(f["fold"], CultureInfo.InvariantCulture));
+        var rows = SeparatedFiles.ReadTsv(Path.Combine(dir, "data.tsv")).Select(f => new BenchRow(f["id"], f["label"], f["text"])).ToArray();
+        var foldOf = SeparatedFiles.ReadTsv(Path.Combine(dir, "folds.tsv")).ToDictionary(f => f["id"], f => int.Parse(f["fold"], CultureInfo.InvariantCulture));
         var splits = Enumerable.Range(0, 10).Select(k => new BenchSplit(
             $"fold {k}",
             Enumerable.Range(0, rows.Length).Where(i => foldOf[rows[i].Id] != k).ToArray(),
@@ -34,7 +33,7 @@ public static class DatasetLoader
 
     private static BenchDataset Trec(string datasets)
     {
-        var table = ReadTsv(Path.Combine(datasets, "trec", "data.tsv"));
+        var table = SeparatedFiles.ReadTsv(Path.Combine(datasets, "trec", "data.tsv"));
         var rows = table.Select(f => new BenchRow(f["id"], f["label"], f["text"])).ToArray();
         var train = Enumerable.Range(0, rows.Length).Where(i => table[i]["split"] == "train").ToArray();
         var test = Enumerable.Range(0, rows.Length).Where(i => table[i]["split"] == "test").ToArray();
@@ -43,7 +42,7 @@ public static class DatasetLoader
 
     private static BenchDataset AgSubstitute(string datasets)
     {
-        var records = Csv.Read(Path.Combine(datasets, "ag_news", "test.csv"));
+        var records = SeparatedFiles.ReadHeaderlessCsv(Path.Combine(datasets, "ag_news", "test.csv"));
         var classes = File.ReadAllLines(Path.Combine(datasets, "ag_news", "classes.txt"));
         var rows = new BenchRow[records.Count];
         var seen = new Dictionary<string, int>();
@@ -62,15 +61,4 @@ public static class DatasetLoader
 
     /// <summary>Tabs and newlines cannot stand inside a TSV field; everything else stays as published.</summary>
     private static string Clean(string text) => text.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
-
-    private static List<Dictionary<string, string>> ReadTsv(string path)
-    {
-        var lines = File.ReadAllLines(path, Encoding.UTF8);
-        var header = lines[0].Split('\t');
-        return lines.Skip(1).Where(l => l.Length > 0).Select(l =>
-        {
-            var fields = l.Split('\t');
-            return header.Select((h, i) => (h, v: fields[i])).ToDictionary(p => p.h, p => p.v);
-        }).ToList();
-    }
 }

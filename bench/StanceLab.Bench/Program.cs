@@ -12,8 +12,23 @@ using StanceLab.Bench;
 // --trees: StanceLab's boosted trees vs XGBoost on the same features (AG-sub and SUBJ unless --datasets).
 // --scale: whole-process training time on 100k to 1M sentences built from the data sets.
 // --deletion: the explanation deletion check on training-data/ (results/deletion.md).
-var options = BenchOptions.Parse(args);
-if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
+var parsed = BenchOptions.Parse(args);
+if (parsed.Options is not { } options)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error}");
+    return parsed.Errors.Count == 0 ? 0 : 2;
+}
+if (Console.IsOutputRedirected)
+{
+    // A file or a pipe gets plain text: no colour codes, and tables as wide as their content needs.
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Out = new AnsiConsoleOutput(Console.Out),
+    });
+    AnsiConsole.Profile.Width = 240;
+}
 var root = FindRoot();
 var datasetsDir = Environment.GetEnvironmentVariable("STANCELAB_DATASETS") is { Length: > 0 } fromEnvironment
     ? Path.GetFullPath(fromEnvironment)
@@ -24,7 +39,7 @@ if (!Directory.Exists(datasetsDir))
     return 2;
 }
 var results = Path.Combine(root, "bench", "results");
-if (args.Contains("--deletion")) return DeletionCheck.Run(root, results, args.Contains("--quick"));
+if (options.Deletion) return DeletionCheck.Run(root, results, options.Quick);
 var work = Path.Combine(results, "tmp");
 Directory.CreateDirectory(work);
 
@@ -46,6 +61,7 @@ var build = ProcessTimer.Run("dotnet", ["publish", Path.Combine(root, "src", "St
 if (build.ExitCode != 0) { Console.Error.WriteLine(build.Output + build.Error); return 1; }
 var cli = Path.Combine(cliCopy, "stancelab.dll");
 OursRunner[] ourSystems = [new OursRunner(cli), new OursRunner(cli, naiveBayes: true)];
+MlNetFeaturizeTextRunner[] mlNetSystems = [new(configured: false), new(configured: true)];
 var peers = new PeerRunner(Path.Combine(root, "bench", "peers.py"));
 var tools = options.Tools is null ? PeerRunner.Tools : PeerRunner.Tools.Where(t => options.Tools.Contains(t.Tool)).ToArray();
 
@@ -114,6 +130,15 @@ foreach (var name in options.Datasets)
                 }
                 log.Add(ours.Run(data, split, trainTsv, testTsv, dir), s, run);
             }
+            if (run == 0)
+            {
+                // ML.NET's FeaturizeText before our trainer: in-process only, once per split.
+                foreach (var featurizeText in mlNetSystems)
+                {
+                    Console.Error.WriteLine($"{data.Name} {split.Name}: {featurizeText.Name}");
+                    log.Add(featurizeText.Run(data, split), s, run);
+                }
+            }
             if (run == 0 && options.Tuned)
             {
                 // Deterministic and in-process only: once per split is enough.
@@ -130,7 +155,7 @@ foreach (var name in options.Datasets)
         }
     }
 
-    var systems = ourSystems.Select(o => o.Name).Concat(options.Tuned ? [OursTunedRunner.Name] : []).Concat(tools.Select(t => t.Name))
+    var systems = ourSystems.Select(o => o.Name).Concat(options.Tuned ? [OursTunedRunner.Name] : []).Concat(mlNetSystems.Select(m => m.Name)).Concat(tools.Select(t => t.Name))
         .Select(log.Summary)
         .ToArray();
     var (sdcaFit, lbfgsFit, sklearnFit, sklearnPenalizedFit) = OptimizerOnly(ourSystems[0], data, splits[0], Path.Combine(work, name, "split-0"), root);
@@ -237,13 +262,8 @@ static BenchSplit Slice(BenchSplit split, int train, int test) =>
 static int[] Spread(IReadOnlyList<int> rows, int count) =>
     rows.Count <= count ? rows.ToArray() : Enumerable.Range(0, count).Select(i => rows[(int)((long)i * rows.Count / count)]).ToArray();
 
-static string Write(string path, BenchDataset data, IReadOnlyList<int> rows)
-{
-    using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-    writer.Write("id\tlabel\ttext\n");
-    foreach (var i in rows) writer.Write($"{data.Rows[i].Id}\t{data.Rows[i].Label}\t{data.Rows[i].Text}\n");
-    return path;
-}
+static string Write(string path, BenchDataset data, IReadOnlyList<int> rows) =>
+    SeparatedFiles.WriteLabelledTsv(path, rows.Select(i => data.Rows[i]));
 
 static string FindRoot()
 {
@@ -252,47 +272,4 @@ static string FindRoot()
     for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         if (File.Exists(Path.Combine(dir.FullName, "StanceLab.sln"))) return dir.FullName;
     throw new InvalidOperationException("StanceLab.sln not found");
-}
-
-/// <summary>Command-line options of the bench.</summary>
-internal sealed record BenchOptions(bool Quick, IReadOnlyList<string> Datasets, int Runs, bool KeepWork, IReadOnlyList<string>? Tools, bool OptimizerOnly)
-{
-    /// <summary>--trees: the boosted-trees comparison (StanceLab trees, XGBoost, StanceLab linear) instead of the linear bench.</summary>
-    public bool Trees { get; init; }
-
-    /// <summary>Only rewrite results/README.md from the saved JSON of every data set.</summary>
-    public bool Summarize { get; init; }
-
-    /// <summary>Also run StanceLab tuned by nested cross-validation (off with --no-tuned: it is the slowest system).</summary>
-    public bool Tuned { get; init; } = true;
-    public bool DatasetsGiven { get; init; }
-
-    /// <summary>--scale: training time on 100k, 200k, 500k and 1M sentences the bench builds (or --sizes N,N,...).</summary>
-    public bool Scale { get; init; }
-    public IReadOnlyList<int>? Sizes { get; init; }
-
-    public static BenchOptions Parse(string[] args)
-    {
-        bool quick = args.Contains("--quick");
-        int runs = quick ? 1 : 3;
-        var datasets = quick ? new[] { "subj" } : DatasetLoader.All.ToArray();
-        string[]? tools = null;
-        for (int i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--runs" && i + 1 < args.Length) runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
-            else if (args[i] == "--datasets" && i + 1 < args.Length) datasets = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries);
-            else if (args[i] == "--tools" && i + 1 < args.Length) tools = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries);
-        }
-        return new BenchOptions(quick, datasets, Math.Max(1, runs), args.Contains("--keep-work"), tools, args.Contains("--optimizer-only"))
-        {
-            Trees = args.Contains("--trees"),
-            Tuned = !args.Contains("--no-tuned"),
-            Summarize = args.Contains("--summarize"),
-            DatasetsGiven = args.Contains("--datasets"),
-            Scale = args.Contains("--scale"),
-            Sizes = Array.IndexOf(args, "--sizes") is int at && at >= 0 && at + 1 < args.Length
-                ? args[at + 1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray()
-                : null,
-        };
-    }
 }

@@ -64,7 +64,7 @@ public static class ReportWriter
     }
 
     private static string TunedLine(DatasetReport r) =>
-        $"{OursTunedRunner.Name}: grid C ∈ {{3, 10, 30}} × NB weighting off/on (two-class data), {OursTunedRunner.InnerFolds}-fold CV inside each training part; chosen: {string.Join("; ", r.TunedChoices)}.";
+        $"{OursTunedRunner.Name}: grid C ∈ {{3, 10, 30}} × NB weighting off/on (two-class data) × character n-grams within/across words, {OursTunedRunner.InnerFolds}-fold CV inside each training part; chosen: {string.Join("; ", r.TunedChoices)}.";
 
     private static string OptimizerLine(DatasetReport r) =>
         "Optimizer only, on StanceLab's features of the first split (median of 3 in-process fits; each solver against scikit-learn LogisticRegression(lbfgs) on its own objective): " +

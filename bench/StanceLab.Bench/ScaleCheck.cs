@@ -46,11 +46,7 @@ public static class ScaleCheck
                 rows.Add((label, rows.Count < source.Length ? text : Vary(text, random)));
             }
             var tsv = Path.Combine(dir, $"scale-{size}.tsv");
-            using (var writer = new StreamWriter(tsv, false, new UTF8Encoding(false)))
-            {
-                writer.Write("id\tlabel\ttext\n");
-                for (int i = 0; i < size; i++) writer.Write($"s{i}\t{rows[i].Label}\t{rows[i].Text}\n");
-            }
+            SeparatedFiles.WriteLabelledTsv(tsv, rows.Take(size).Select((r, i) => new BenchRow($"s{i}", r.Label, r.Text)));
             Console.Error.WriteLine($"scale: training on {size:N0} sentences ...");
             var model = Path.Combine(dir, "scale.stancelab");
             var run = ProcessTimer.Run("dotnet", [cli, "train", "--data", tsv, "--labels", "label", "--folds", "0", "--out", model, .. OursRunner.LeanPipeline], dir);

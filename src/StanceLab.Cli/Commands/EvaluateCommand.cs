@@ -29,12 +29,21 @@ internal static class EvaluateCommand
             foreach (var column in columns) loaded.Head(column);
             var files = DataFiles.Expand(parse.GetValue(data)!);
             var rows = TsvCorpusReader.ReadAll(files, columns);
+            RequireKnownLabels(loaded, rows, columns);
+            int overlap = rows.Count(r => loaded.TrainingTexts.Contains(r.Text));
+            string? overlapWarning = overlap == 0 ? null
+                : $"{Formatting.Integer(overlap)} of {Formatting.Integer(rows.Count)} evaluated sentences ({Formatting.Percent((double)overlap / rows.Count)}) are in the model's training data: these figures overstate its accuracy on unseen text";
+            if (overlapWarning is not null) io.ErrorWriter.WriteLine($"warning: {overlapWarning}");
             var reports = ProgressDisplay.Run(io, "Evaluating", p => Evaluate(loaded, rows, columns, p));
-            string title = $"Evaluation of {modelPath} on {string.Join(", ", files)}";
+            string title = $"Evaluation of {modelPath} on {string.Join(", ", files)}" + (overlapWarning is null ? "" : $" (warning: {overlapWarning})");
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    ReportJsonView.Write(io.Output, "evaluation", reports, w => w.WriteString("model", modelPath));
+                    ReportJsonView.Write(io.Output, "evaluation", reports, w =>
+                    {
+                        w.WriteString("model", modelPath);
+                        w.WriteNumber("trainingOverlapRows", overlap);
+                    });
                     break;
                 case OutputFormat.Markdown:
                     io.Output.Write(ReportMarkdownView.Render(title, reports));
@@ -46,6 +55,24 @@ internal static class EvaluateCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// A label the model cannot predict is a mistake in the data or the wrong model, not a row the
+    /// model got wrong: stop with the first one's file and line, and how many more there are.
+    /// </summary>
+    private static void RequireKnownLabels(StanceModel model, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<string> columns)
+    {
+        foreach (var column in columns)
+        {
+            var known = model.Metadata.LabelSets.TryGetValue(column, out var set) ? set : model.Head(column).Classifier.Classes;
+            var unknown = rows.Where(r => !known.Contains(r.Label(column), StringComparer.Ordinal)).ToArray();
+            if (unknown.Length == 0) continue;
+            var first = unknown[0];
+            string more = unknown.Length == 1 ? "" : $"; {Formatting.Integer(unknown.Length - 1)} more rows have labels the model does not know";
+            throw new DataFormatException(first.File, first.Line,
+                $"{column} label '{first.Label(column)}' is not one the model knows ({string.Join(", ", known)}){more}");
+        }
     }
 
     private static IReadOnlyList<ClassificationReport> Evaluate(StanceModel model, IReadOnlyList<LabelledSentence> rows, IReadOnlyList<string> columns, IProgress<PipelineProgress> progress)
@@ -60,8 +87,7 @@ internal static class EvaluateCommand
             var head = model.Head(column);
             var classifier = head.Classifier;
             var known = model.Metadata.LabelSets.TryGetValue(column, out var set) ? set : classifier.Classes;
-            // Labels the model never saw still count: they are rows the model must get wrong.
-            var labelSet = new LabelSet(column, known.Concat(rows.Select(r => r.Label(column))));
+            var labelSet = new LabelSet(column, known);
             var truth = rows.Select(r => labelSet.IdOf(r.Label(column))).ToArray();
             var probabilities = vectors.Select((v, i) => head.PredictOver(v, rows[i].Text, contexts[i], labelSet)).ToArray();
             int[]? majority = null;

@@ -31,6 +31,9 @@ internal static class ReportJsonView
         w.WriteNumber("rows", r.Rows);
         w.Number("accuracy", r.Accuracy);
         w.Number("macroF1", r.MacroF1);
+        w.WriteStartArray("macroF1Classes");
+        foreach (var c in r.MacroF1Classes) w.WriteStringValue(c);
+        w.WriteEndArray();
         w.Number("weightedF1", r.WeightedF1);
         w.Number("majorityBaseline", r.MajorityBaseline);
         w.WriteString("majorityClass", r.MajorityClass);

@@ -16,8 +16,12 @@ internal static class ReportTables
         };
         if (report.FoldAccuracies.Count > 0)
             summary.Add([$"accuracy per fold ({report.FoldAccuracies.Count})", $"{Formatting.Ratio(report.FoldAccuracyMean)} ± {Formatting.Ratio(report.FoldAccuracyStd)}", ""]);
+        var leftOut = report.PerClass.Select(c => c.Class).Except(report.MacroF1Classes).ToArray();
         yield return new TextTable($"{report.Label} — {Formatting.Integer(report.Rows)} sentences",
-            [new("metric"), new("model", Numeric: true), new("majority baseline", Numeric: true)], summary);
+            [new("metric"), new("model", Numeric: true), new("majority baseline", Numeric: true)], summary,
+            Caption: leftOut.Length == 0
+                ? null
+                : $"macro-F1 averages the {report.MacroF1Classes.Count} classes present in the truth or the predictions (scikit-learn's convention); left out: {string.Join(", ", leftOut)}");
 
         var perClassColumns = new List<TextColumn> { new("class"), new("precision", true), new("recall", true), new("F1", true), new("support", true) };
         if (withBars) perClassColumns.Add(new("F1 bar"));

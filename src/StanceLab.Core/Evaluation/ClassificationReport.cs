@@ -9,7 +9,11 @@ namespace StanceLab.Evaluation;
 /// <param name="Label">The label column (head) the classes belong to, e.g. "topic".</param>
 /// <param name="Rows">Rows evaluated (under cross-validation, all folds' test rows together).</param>
 /// <param name="Accuracy">Share of rows whose argmax class is the true class.</param>
-/// <param name="MacroF1">Unweighted mean of every class's F1, so a rare class weighs as much as a common one.</param>
+/// <param name="MacroF1">
+/// Unweighted mean of the F1 of every class present in the truth or the predictions (scikit-learn's
+/// convention), so a rare class weighs as much as a common one and a class the rows never mention
+/// does not count as a failure.
+/// </param>
 /// <param name="WeightedF1">Support-weighted mean of the per-class F1.</param>
 /// <param name="MajorityBaseline">
 /// Accuracy of always predicting the most frequent class: the bar a model has to clear before its
@@ -44,6 +48,12 @@ public sealed record ClassificationReport(
     /// bar <see cref="MacroF1"/> has to clear, as <see cref="MajorityBaseline"/> is for accuracy.
     /// </summary>
     public double MajorityMacroF1 { get; init; }
+
+    /// <summary>
+    /// The classes <see cref="MacroF1"/> averages over: those present in the truth or the
+    /// predictions, in class-id order. Reports name them when some class is left out.
+    /// </summary>
+    public IReadOnlyList<string> MacroF1Classes { get; init; } = [];
 
     /// <summary>Mean of <see cref="FoldAccuracies"/>; NaN when the report is not from cross-validation.</summary>
     public double FoldAccuracyMean => FoldAccuracies.Count == 0 ? double.NaN : FoldAccuracies.Average();
@@ -80,10 +90,10 @@ public sealed record ClassificationReport(
     /// </param>
     /// <param name="foldAccuracies">Per-fold accuracies under cross-validation; null otherwise.</param>
     /// <remarks>
-    /// Macro-F1 averages over every class in <paramref name="classes"/>, counting a class that is
-    /// neither present nor predicted as F1 0 (scikit-learn's <c>labels=all, zero_division=0</c>): a
-    /// rare class missing from a test split then lowers the score instead of silently dropping out.
-    /// Probability rows are not renormalized; they are expected to sum to 1 already.
+    /// Macro-F1 averages over the classes present in the truth or the predictions (scikit-learn's
+    /// default <c>labels</c>, <c>zero_division=0</c>): perfect predictions score 1 even when the
+    /// model knows a class the rows never mention, while a class that is present but never
+    /// predicted (or predicted but absent) still counts as F1 0. Probability rows are not renormalized; they are expected to sum to 1 already.
     /// </remarks>
     /// <exception cref="ArgumentException">Inputs are empty, differ in length, or hold out-of-range ids or invalid probabilities.</exception>
     public static ClassificationReport Compute(
@@ -121,13 +131,14 @@ public sealed record ClassificationReport(
 
         var confusion = new ConfusionMatrix(names, truth, predicted);
         var perClass = new ClassMetrics[names.Length];
-        double macroSum = 0, weightedSum = 0;
+        double weightedSum = 0;
         for (int c = 0; c < names.Length; c++)
         {
             perClass[c] = ClassMetrics.From(confusion, c);
-            macroSum += perClass[c].F1;
             weightedSum += perClass[c].F1 * perClass[c].Support;
         }
+        var macroClasses = Mentioned(confusion);
+        double macroF1 = macroClasses.Average(c => perClass[c].F1);
 
         int majorityClass;
         double majorityBaseline;
@@ -146,14 +157,13 @@ public sealed record ClassificationReport(
 
         var baselinePredictions = majorityPredictions ?? Enumerable.Repeat(majorityClass, rows).ToArray();
         var baselineConfusion = new ConfusionMatrix(names, truth, baselinePredictions);
-        double baselineMacro = 0;
-        for (int c = 0; c < names.Length; c++) baselineMacro += ClassMetrics.From(baselineConfusion, c).F1;
+        double baselineMacro = Mentioned(baselineConfusion).Average(c => ClassMetrics.From(baselineConfusion, c).F1);
 
         return new ClassificationReport(
             label,
             rows,
             (double)confusion.Correct / rows,
-            macroSum / names.Length,
+            macroF1,
             weightedSum / rows,
             majorityBaseline,
             names[majorityClass],
@@ -162,9 +172,14 @@ public sealed record ClassificationReport(
             confusion,
             Array.AsReadOnly(folds))
         {
-            MajorityMacroF1 = baselineMacro / names.Length,
+            MajorityMacroF1 = baselineMacro,
+            MacroF1Classes = Array.AsReadOnly(macroClasses.Select(c => names[c]).ToArray()),
         };
     }
+
+    /// <summary>The class ids that occur in the truth or the predictions: the labels macro-F1 averages over.</summary>
+    private static int[] Mentioned(ConfusionMatrix confusion) =>
+        Enumerable.Range(0, confusion.Classes.Count).Where(c => confusion.TruthTotal(c) > 0 || confusion.PredictedTotal(c) > 0).ToArray();
 
     private static void RequireProbabilityRows(IReadOnlyList<double[]> probabilities, int classCount)
     {

@@ -65,7 +65,7 @@ internal sealed class NgramHashTable
                 return;
             }
             if (slot.Key == key)
-                throw new InvalidOperationException($"Feature '{name}' has the same 64-bit hash as feature {slot.Value}; the vocabulary cannot use the hashed lookup.");
+                throw new ArgumentException($"feature '{name}' has the same 64-bit hash as feature {slot.Value}; the vocabulary cannot use the hashed lookup");
         }
     }
 

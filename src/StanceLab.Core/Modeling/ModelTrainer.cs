@@ -92,7 +92,7 @@ public static class ModelTrainer
             Training = summaries,
             CreatedUtc = options.CreatedUtc,
         };
-        return new StanceModel(featurizer, heads, metadata);
+        return new StanceModel(featurizer, heads, metadata) { TrainingTexts = TrainingTextFingerprints.Of(rows.Select(r => r.Text)) };
     }
 
     /// <summary>The trainer of <paramref name="column"/>'s head.</summary>

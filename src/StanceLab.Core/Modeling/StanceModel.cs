@@ -38,6 +38,9 @@ public sealed class StanceModel
     public IReadOnlyList<ModelHead> Heads { get; }
     public ModelMetadata Metadata { get; }
 
+    /// <summary>Fingerprints of the training sentences (empty for a model saved without them).</summary>
+    public TrainingTextFingerprints TrainingTexts { get; init; } = TrainingTextFingerprints.None;
+
     public ModelHead Head(string column) =>
         Heads.FirstOrDefault(h => h.Column == column)
         ?? throw new KeyNotFoundException($"The model has no head '{column}' (it has: {string.Join(", ", Heads.Select(h => h.Column))}).");

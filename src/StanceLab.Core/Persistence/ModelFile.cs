@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -35,6 +36,8 @@ namespace StanceLab.Persistence;
 ///   int32 right, float64 value, float64 cover. A stacked head writes kind "stacked", int32 base
 ///   count, per base its column (string), int32 class count, class names, kind and payload as above,
 ///   then int32 meta-feature count and their names, then its own classifier's kind and payload.</item>
+/// <item>TEXT (optional; skipped by builds that predate it): int32 count, then that many uint64
+///   fingerprints of the training sentences, strictly ascending (<see cref="TrainingTextFingerprints"/>).</item>
 /// </list>
 /// A file carries the lowest version that can hold it, so older builds still read what they can.
 /// Version history:
@@ -122,6 +125,7 @@ public static class ModelFile
             ("FEAT", WriteFeaturizer(model.Featurizer)),
         };
         sections.AddRange(model.Heads.Select(h => ("HEAD", WriteHead(h))));
+        if (model.TrainingTexts.Count > 0) sections.Add(("TEXT", WriteFingerprints(model.TrainingTexts)));
 
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
@@ -202,6 +206,7 @@ public static class ModelFile
         ModelMetadata? metadata = null;
         FittedFeaturizer? featurizer = null;
         var heads = new List<ModelHead>();
+        var trainingTexts = TrainingTextFingerprints.None;
         foreach (var (tag, offset, length) in sections)
         {
             try
@@ -212,6 +217,7 @@ public static class ModelFile
                     case "META": metadata = JsonSerializer.Deserialize<ModelMetadata>(payload, Json); break;
                     case "FEAT": featurizer = ReadFeaturizer(bytes, offset, length); break;
                     case "HEAD": heads.Add(ReadHead(bytes, offset, length)); break;
+                    case "TEXT": trainingTexts = ReadFingerprints(bytes, offset, length); break;
                     default: break; // A later minor addition this build does not use; the checksum already vouched for it.
                 }
             }
@@ -225,7 +231,7 @@ public static class ModelFile
         if (heads.Count == 0) throw new ModelFormatException(name, "corrupted: no HEAD section");
         try
         {
-            return new StanceModel(featurizer, heads, metadata);
+            return new StanceModel(featurizer, heads, metadata) { TrainingTexts = trainingTexts };
         }
         catch (ArgumentException e)
         {
@@ -247,6 +253,23 @@ public static class ModelFile
             }
         }
         return buffer.ToArray();
+    }
+
+    private static byte[] WriteFingerprints(TrainingTextFingerprints fingerprints)
+    {
+        var payload = new byte[4 + 8 * fingerprints.Count];
+        BinaryPrimitives.WriteInt32LittleEndian(payload, fingerprints.Count);
+        for (int i = 0; i < fingerprints.Count; i++) BinaryPrimitives.WriteUInt64LittleEndian(payload.AsSpan(4 + 8 * i), fingerprints.Values[i]);
+        return payload;
+    }
+
+    private static TrainingTextFingerprints ReadFingerprints(byte[] bytes, int offset, int length)
+    {
+        int count = length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(offset)) : throw new EndOfStreamException("the TEXT section is shorter than its count");
+        if (count < 0 || 4 + 8L * count != length) throw new FormatException($"the TEXT section declares {count} fingerprints in {length} bytes");
+        var values = new ulong[count];
+        for (int i = 0; i < count; i++) values[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(offset + 4 + 8 * i));
+        return TrainingTextFingerprints.FromSorted(values);
     }
 
     private static FittedFeaturizer ReadFeaturizer(byte[] bytes, int offset, int length)

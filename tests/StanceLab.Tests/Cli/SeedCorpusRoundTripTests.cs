@@ -123,6 +123,44 @@ public sealed class SeedCorpusRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_warns_when_the_evaluated_sentences_were_in_the_training_data()
+    {
+        Train("--folds", "0", "--encoder", "none");
+        var unseen = Path.Combine(_dir, "unseen.tsv");
+        File.WriteAllText(unseen, "id\tsource\ttext\ttopic\tstance\n"
+            + "u1\tu\tThe finance ministry said exports fell in March.\teconomy\tattributed\n"
+            + "u2\tu\tTroops shelled the northern town overnight.\tconflict\treport\n");
+
+        var seen = CliRun.Of("evaluate", "--data", RepositoryPaths.SeedCorpus, "--model", ModelPath, "--format", "json");
+        var fresh = CliRun.Of("evaluate", "--data", unseen, "--model", ModelPath, "--format", "json");
+
+        Assert.True(seen.ExitCode == ExitCodes.Success, seen.Error);
+        Assert.Contains("warning: 193 of 193 evaluated sentences (100.0%) are in the model's training data", seen.Error);
+        using (var doc = JsonDocument.Parse(seen.Output)) Assert.Equal(193, doc.RootElement.GetProperty("trainingOverlapRows").GetInt32());
+        Assert.True(fresh.ExitCode == ExitCodes.Success, fresh.Error);
+        Assert.DoesNotContain("training data", fresh.Error);
+        using (var doc = JsonDocument.Parse(fresh.Output)) Assert.Equal(0, doc.RootElement.GetProperty("trainingOverlapRows").GetInt32());
+    }
+
+    [Fact]
+    public void Evaluate_stops_on_a_label_the_model_does_not_know_naming_file_and_line()
+    {
+        Train("--folds", "0", "--encoder", "none");
+        var data = Path.Combine(_dir, "sports.tsv");
+        File.WriteAllText(data, "id\tsource\ttext\ttopic\tstance\n"
+            + "u1\tu\tThe finance ministry said exports fell in March.\teconomy\tattributed\n"
+            + "u2\tu\tThe striker scored twice on Sunday.\tsports\treport\n"
+            + "u3\tu\tThe team won the cup.\tsports\treport\n");
+
+        var run = CliRun.Of("evaluate", "--data", data, "--model", ModelPath);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains($"{data}:3: topic label 'sports' is not one the model knows", run.Error);
+        Assert.Contains("1 more rows", run.Error);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
     public void Evaluate_markdown_and_table_name_the_baseline()
     {
         Train("--folds", "0");

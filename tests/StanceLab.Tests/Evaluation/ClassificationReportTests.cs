@@ -59,15 +59,27 @@ public sealed class ClassificationReportTests
     }
 
     [Fact]
-    public void Macro_f1_counts_a_class_never_present_nor_predicted_as_zero()
+    public void Macro_f1_leaves_out_a_class_neither_present_nor_predicted_as_scikit_learn_does()
     {
-        // Only a and b occur; c has no support and is never predicted.
+        // Only a and b occur; the model knows c, which has no support and is never predicted.
         int[] truth = [0, 1, 0, 1];
         var report = ClassificationReport.Compute("topic", ThreeClasses, truth, RowsPredicting(3, truth));
 
         AssertClass(report.PerClass[2], "c", 0, 0, 0, 0);
-        Assert.Equal(2.0 / 3, report.MacroF1, Tolerance);
+        Assert.Equal(1.0, report.MacroF1, Tolerance);
+        Assert.Equal(["a", "b"], report.MacroF1Classes);
         Assert.Equal(1.0, report.WeightedF1, Tolerance);
+    }
+
+    [Fact]
+    public void Macro_f1_still_counts_a_class_that_is_predicted_but_never_true_as_zero()
+    {
+        // c is predicted once and never true: it stays in the average with F1 0.
+        int[] truth = [0, 1, 0, 1];
+        var report = ClassificationReport.Compute("topic", ThreeClasses, truth, RowsPredicting(3, 0, 1, 0, 2));
+
+        Assert.Equal(["a", "b", "c"], report.MacroF1Classes);
+        Assert.Equal((1.0 + 2.0 / 3 + 0) / 3, report.MacroF1, Tolerance);
     }
 
     [Fact]

@@ -270,6 +270,7 @@ public sealed class ModelFileTests : IDisposable
     [InlineData("inside META", "section 1 (META)")]
     [InlineData("inside FEAT", "section 2 (FEAT)")]
     [InlineData("inside the last HEAD", "section 4 (HEAD)")]
+    [InlineData("inside TEXT", "section 5 (TEXT)")]
     [InlineData("just before the checksum", "checksum")]
     [InlineData("inside the checksum", "checksum")]
     public void A_truncated_file_says_truncated_and_where(string cut, string where)
@@ -284,7 +285,8 @@ public sealed class ModelFileTests : IDisposable
             "inside the META section header" => sections[0].HeaderOffset + 6,
             "inside META" => sections[0].PayloadOffset + sections[0].Length / 2,
             "inside FEAT" => sections[1].PayloadOffset + sections[1].Length / 2,
-            "inside the last HEAD" => sections[^1].PayloadOffset + sections[^1].Length - 1,
+            "inside the last HEAD" => sections[3].PayloadOffset + sections[3].Length - 1,
+            "inside TEXT" => sections[4].PayloadOffset + sections[4].Length / 2,
             "just before the checksum" => bytes.Length - HashLength,
             "inside the checksum" => bytes.Length - 1,
             _ => throw new ArgumentOutOfRangeException(nameof(cut)),
@@ -300,7 +302,7 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void The_tiny_model_has_the_sections_the_truncation_cases_expect()
     {
-        Assert.Equal(["META", "FEAT", "HEAD", "HEAD"], Sections(ModelBytes).Select(s => s.Tag));
+        Assert.Equal(["META", "FEAT", "HEAD", "HEAD", "TEXT"], Sections(ModelBytes).Select(s => s.Tag));
     }
 
     [Theory]
@@ -308,6 +310,7 @@ public sealed class ModelFileTests : IDisposable
     [InlineData("FEAT")]
     [InlineData("first HEAD")]
     [InlineData("last HEAD")]
+    [InlineData("TEXT")]
     [InlineData("reserved field")]
     [InlineData("checksum")]
     public void A_flipped_byte_fails_the_checksum(string where)
@@ -321,6 +324,7 @@ public sealed class ModelFileTests : IDisposable
             "FEAT" => Middle(1),
             "first HEAD" => Middle(2),
             "last HEAD" => Middle(3),
+            "TEXT" => Middle(4),
             "reserved field" => 10,
             "checksum" => bytes.Length - 1,
             _ => throw new ArgumentOutOfRangeException(nameof(where)),
@@ -368,6 +372,45 @@ public sealed class ModelFileTests : IDisposable
         var error = ReadFails(path);
 
         Assert.StartsWith("corrupted", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_vocabulary_entries_with_the_same_hash_are_a_model_format_error_naming_the_feature()
+    {
+        // The lookup keys features by a 64-bit hash; a file whose vocabulary repeats a name has two
+        // entries with the same hash, the state a real collision would leave.
+        var bytes = ModelBytes;
+        var feat = Sections(bytes).Single(s => s.Tag == "FEAT");
+        using var reader = new BinaryReader(new MemoryStream(bytes, feat.PayloadOffset, feat.Length), Encoding.UTF8);
+        reader.ReadString();
+        int count = reader.ReadInt32();
+        var entries = new List<(string Name, int Offset)>();
+        for (int j = 0; j < count; j++)
+        {
+            int offset = feat.PayloadOffset + (int)reader.BaseStream.Position;
+            entries.Add((reader.ReadString(), offset));
+            reader.ReadSingle();
+        }
+        var (first, second) = entries.SelectMany((a, i) => entries.Skip(i + 1).Where(b => Encoding.UTF8.GetByteCount(b.Name) == Encoding.UTF8.GetByteCount(a.Name) && Encoding.UTF8.GetByteCount(a.Name) < 128 && b.Name != a.Name).Select(b => (a, b))).First();
+        Encoding.UTF8.GetBytes(first.Name).CopyTo(bytes, second.Offset + 1);
+        Resign(bytes);
+
+        var error = Assert.Throws<ModelFormatException>(() => ModelFile.FromBytes(bytes, "memory"));
+
+        Assert.Contains("FEAT", error.Problem, StringComparison.Ordinal);
+        Assert.Contains(first.Name, error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_training_sentences_fingerprints_are_saved_and_read_back()
+    {
+        var loaded = ModelFile.FromBytes(ModelBytes, "memory");
+
+        Assert.Equal(Model.TrainingTexts.Values, loaded.TrainingTexts.Values);
+        Assert.True(loaded.TrainingTexts.Count > 20);
+        var trainingSentence = SampleCorpus.Rows(sources: 1)[3].Text;
+        Assert.True(loaded.TrainingTexts.Contains("  " + trainingSentence.Replace(" ", "   ", StringComparison.Ordinal) + "\n"));
+        Assert.False(loaded.TrainingTexts.Contains(trainingSentence + " Indeed."));
     }
 
     [Fact]
