@@ -30,6 +30,9 @@ public sealed record BenchOptions
     /// <summary>--deletion: the explanation deletion check on training-data/.</summary>
     public bool Deletion { get; init; }
 
+    /// <summary>--mlnet-consumer: scoring through ML.NET against StanceLab's own path.</summary>
+    public bool MlNetConsumer { get; init; }
+
     /// <summary>The options, or the errors that make the command line unusable (none and no options: help was shown).</summary>
     public static (BenchOptions? Options, IReadOnlyList<string> Errors) Parse(string[] args)
     {
@@ -62,11 +65,12 @@ public sealed record BenchOptions
                 return values.Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : 0).ToArray();
             },
         };
+        var mlNetConsumer = new Option<bool>("--mlnet-consumer") { Description = "Scoring through ML.NET (PredictionEngine, Transform) against StanceLab's own path (results/mlnet-consumer.md)." };
         var deletion = new Option<bool>("--deletion") { Description = "The explanation deletion check on training-data/ (results/deletion.md)." };
 
         var root = new RootCommand("StanceLab side by side with fastText, scikit-learn and LIBLINEAR on the data sets of ../shared/datasets.")
         {
-            quick, datasets, runs, tools, keepWork, optimizerOnly, trees, noTuned, summarize, scale, sizes, deletion,
+            quick, datasets, runs, tools, keepWork, optimizerOnly, trees, noTuned, summarize, scale, sizes, deletion, mlNetConsumer,
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0) return (null, parse.Errors.Select(e => e.Message).ToArray());
@@ -103,6 +107,7 @@ public sealed record BenchOptions
             Scale = parse.GetValue(scale),
             Sizes = sizeList,
             Deletion = parse.GetValue(deletion),
+            MlNetConsumer = parse.GetValue(mlNetConsumer),
         }, []);
     }
 

@@ -12,6 +12,7 @@ using StanceLab.Bench;
 // --trees: StanceLab's boosted trees vs XGBoost on the same features (AG-sub and SUBJ unless --datasets).
 // --scale: whole-process training time on 100k to 1M sentences built from the data sets.
 // --deletion: the explanation deletion check on training-data/ (results/deletion.md).
+// --mlnet-consumer: scoring through ML.NET (PredictionEngine, Transform) against StanceLab's own path (results/mlnet-consumer.md).
 var parsed = BenchOptions.Parse(args);
 if (parsed.Options is not { } options)
 {
@@ -40,6 +41,7 @@ if (!Directory.Exists(datasetsDir))
 }
 var results = Path.Combine(root, "bench", "results");
 if (options.Deletion) return DeletionCheck.Run(root, results, options.Quick);
+if (options.MlNetConsumer) return MlNetConsumerCheck.Run(root, results, options.Quick);
 var work = Path.Combine(results, "tmp");
 Directory.CreateDirectory(work);
 

@@ -80,28 +80,7 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
                     : [],
             });
         }
-        return new SentenceScore(sentence, predictions) { Coverage = CoverageOf(featurized) };
-    }
-
-    /// <summary>
-    /// The share of word tokens (those with a letter or digit) that some known word unigram came
-    /// from: read off the featurized sentence's own occurrences, with no second pass over the text.
-    /// </summary>
-    private double CoverageOf(FeaturizedText featurized)
-    {
-        var known = new bool[featurized.Tokens.Count];
-        var indices = featurized.Vector.Indices;
-        for (int i = 0; i < indices.Length; i++)
-            if (_model.Featurizer.IsWordUnigram(indices[i]))
-                foreach (var occurrence in featurized.Occurrences[i]) known[occurrence.FirstToken] = true;
-        int words = 0, covered = 0;
-        for (int t = 0; t < known.Length; t++)
-        {
-            if (!featurized.Tokens[t].Text.Any(char.IsLetterOrDigit)) continue;
-            words++;
-            if (known[t]) covered++;
-        }
-        return words == 0 ? 1.0 : (double)covered / words;
+        return new SentenceScore(sentence, predictions) { Coverage = SentenceCoverage.Of(_model.Featurizer, featurized) };
     }
 
     /// <summary>Each token's occlusion share: the meaning contribution minus the one with the token cut out of the sentence.</summary>
