@@ -39,11 +39,7 @@ internal static class EvaluateCommand
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    ReportJsonView.Write(io.Output, "evaluation", reports, w =>
-                    {
-                        w.WriteString("model", modelPath);
-                        w.WriteNumber("trainingOverlapRows", overlap);
-                    });
+                    ReportJsonView.Write(io.Output, "evaluation", reports, d => d with { Model = modelPath, TrainingOverlapRows = overlap });
                     break;
                 case OutputFormat.Markdown:
                     io.Output.Write(ReportMarkdownView.Render(title, reports));

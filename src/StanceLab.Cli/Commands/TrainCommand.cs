@@ -138,7 +138,7 @@ internal static class TrainCommand
             switch (format)
             {
                 case OutputFormat.Json:
-                    ReportJsonView.Write(io.Output, "cross-validation", result.Reports, w => { w.WriteNumber("folds", folds); w.WriteNumber("seed", options.Seed); });
+                    ReportJsonView.Write(io.Output, "cross-validation", result.Reports, d => d with { Folds = folds, Seed = options.Seed });
                     break;
                 case OutputFormat.Markdown:
                     io.Output.Write(ReportMarkdownView.Render(title, result.Reports));

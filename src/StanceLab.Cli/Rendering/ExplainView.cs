@@ -1,3 +1,4 @@
+using StanceLab.Json;
 using Spectre.Console;
 using StanceLab.Scoring;
 
@@ -7,32 +8,8 @@ namespace StanceLab.Cli.Rendering;
 internal static class ExplainView
 {
     /// <summary>{"text", "predictions": {head: {"label", "probability", "baseValue", "logit", "meaning", "tokens": [...]}}} on one line; baseValue + meaning + Σ tokens + Σ absent = logit.</summary>
-    public static void Json(TextWriter output, string text, SentenceScore score)
-    {
-        JsonOutput.WriteLine(output, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("text", text);
-            w.Number("coverage", score.Coverage);
-            w.WriteBoolean("unsure", score.Unsure);
-            w.WriteStartObject("predictions");
-            foreach (var p in score.Predictions)
-            {
-                w.WriteStartObject(p.Column);
-                w.WriteString("label", p.Label);
-                w.Number("probability", p.Probability);
-                w.Number("baseValue", p.BaseValue);
-                w.Number("logit", p.Logit);
-                w.Number("meaning", p.Meaning);
-                ScoreJsonView.WriteTokens(w, "tokens", p.Tokens);
-                ScoreJsonView.WriteNamed(w, "absent", p.Absent);
-                ScoreJsonView.WriteNamed(w, "inputs", p.Inputs);
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
-    }
+    public static void Json(TextWriter output, string text, SentenceScore score) =>
+        JsonOutput.WriteLine(output, ExplainDocument.From(text, score), c => c.ExplainDocument);
 
     public static void Render(IAnsiConsole console, SentenceScore score)
     {

@@ -1,28 +1,11 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using StanceLab.Json;
 
 namespace StanceLab.Cli.Rendering;
 
-/// <summary>Writes one JSON document per line with an <see cref="Utf8JsonWriter"/>; non-finite numbers become null.</summary>
+/// <summary>Writes one JSON document per line through the source-generated <see cref="StanceLabJsonContext"/>.</summary>
 internal static class JsonOutput
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = false,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static void WriteLine(TextWriter output, Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options)) write(writer);
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
-    }
-
-    public static void Number(this Utf8JsonWriter writer, string name, double value)
-    {
-        if (double.IsFinite(value)) writer.WriteNumber(name, Math.Round(value, 6));
-        else writer.WriteNull(name);
-    }
+    public static void WriteLine<T>(TextWriter output, T document, Func<StanceLabJsonContext, JsonTypeInfo<T>> type) =>
+        output.WriteLine(System.Text.Json.JsonSerializer.Serialize(document, type(StanceLabJsonContext.Writer)));
 }

@@ -1,3 +1,4 @@
+using StanceLab.Json;
 using Spectre.Console;
 using StanceLab.Evaluation;
 
@@ -43,40 +44,6 @@ internal static class LearningCurveView
 
     public static string Markdown(string title, IReadOnlyList<LearningCurvePoint> points) => "## " + title + "\n\n" + Table("Learning curve", points).ToMarkdown();
 
-    public static void Json(TextWriter output, int folds, int seed, IReadOnlyList<LearningCurvePoint> points)
-    {
-        JsonOutput.WriteLine(output, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("kind", "learning-curve");
-            w.WriteNumber("folds", folds);
-            w.WriteNumber("seed", seed);
-            w.WriteStartArray("points");
-            foreach (var point in points)
-            {
-                w.WriteStartObject();
-                w.Number("fraction", point.Fraction);
-                w.Number("meanTrainingRows", point.MeanTrainingRows);
-                w.Number("meanTrainingSources", point.MeanTrainingSources);
-                w.WriteStartArray("heads");
-                foreach (var r in point.Reports)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("label", r.Label);
-                    w.Number("accuracy", r.Accuracy);
-                    w.Number("macroF1", r.MacroF1);
-                    w.Number("majorityBaseline", r.MajorityBaseline);
-                    w.Number("majorityMacroF1", r.MajorityMacroF1);
-                    w.WriteStartObject("f1");
-                    foreach (var c in r.PerClass) w.Number(c.Class, c.F1);
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
-    }
+    public static void Json(TextWriter output, int folds, int seed, IReadOnlyList<LearningCurvePoint> points) =>
+        JsonOutput.WriteLine(output, LearningCurveDocument.From(folds, seed, points), c => c.LearningCurveDocument);
 }

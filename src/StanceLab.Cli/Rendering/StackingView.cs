@@ -1,3 +1,4 @@
+using StanceLab.Json;
 using StanceLab.Evaluation;
 
 namespace StanceLab.Cli.Rendering;
@@ -21,38 +22,8 @@ internal static class StackingView
 
     public static string Markdown(string title, StackingResult result) => "## " + title + "\n\n" + Table(null, result).ToMarkdown();
 
-    public static void Json(TextWriter output, StackingResult result)
-    {
-        JsonOutput.WriteLine(output, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("kind", "stacking");
-            w.WriteNumber("folds", result.Folds);
-            w.WriteNumber("innerFolds", result.InnerFolds);
-            w.WriteNumber("seed", result.Seed);
-            w.WriteStartArray("heads");
-            foreach (var head in result.Heads)
-            {
-                w.WriteStartObject();
-                w.WriteString("label", head.Column);
-                w.WriteBoolean("stackedWins", head.StackedWins);
-                foreach (var (name, report) in new[] { ("linear", head.Linear), ("stacked", head.Stacked) })
-                {
-                    w.WriteStartObject(name);
-                    w.Number("accuracy", report.Accuracy);
-                    w.Number("macroF1", report.MacroF1);
-                    w.Number("logLoss", report.LogLoss);
-                    w.WriteStartObject("f1");
-                    foreach (var c in report.PerClass) w.Number(c.Class, c.F1);
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                }
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
-    }
+    public static void Json(TextWriter output, StackingResult result) =>
+        JsonOutput.WriteLine(output, StackingDocument.From(result), c => c.StackingDocument);
 
     private static IEnumerable<(string Name, double Linear, double Stacked)> Rows(StackingHeadResult head)
     {

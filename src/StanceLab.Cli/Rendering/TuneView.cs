@@ -1,3 +1,4 @@
+using StanceLab.Json;
 using StanceLab.Evaluation;
 
 namespace StanceLab.Cli.Rendering;
@@ -32,34 +33,6 @@ internal static class TuneView
     public static string Markdown(IReadOnlyList<TuningResult> results, TuningResult best, string train) =>
         Table(results, best).ToMarkdown() + $"Train the best with: `{train}`\n\n";
 
-    public static void Json(TextWriter output, IReadOnlyList<TuningResult> results, TuningResult best, string train)
-    {
-        JsonOutput.WriteLine(output, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("kind", "tuning");
-            w.WriteString("best", best.Candidate.Description);
-            w.WriteString("train", train);
-            w.WriteStartArray("candidates");
-            foreach (var r in Ranked(results))
-            {
-                w.WriteStartObject();
-                w.WriteString("options", r.Candidate.Description);
-                w.Number("score", r.Score);
-                w.WriteStartArray("heads");
-                foreach (var rep in r.Reports)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("label", rep.Label);
-                    w.Number("accuracy", rep.Accuracy);
-                    w.Number("macroF1", rep.MacroF1);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
-    }
+    public static void Json(TextWriter output, IReadOnlyList<TuningResult> results, TuningResult best, string train) =>
+        JsonOutput.WriteLine(output, TuningDocument.From(Ranked(results), best, train), c => c.TuningDocument);
 }

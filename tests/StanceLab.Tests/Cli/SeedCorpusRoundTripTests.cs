@@ -72,9 +72,9 @@ public sealed class SeedCorpusRoundTripTests : IDisposable
                 var p = s.GetProperty("predictions").GetProperty(head);
                 Assert.False(string.IsNullOrEmpty(p.GetProperty("label").GetString()));
                 Assert.InRange(p.GetProperty("probability").GetDouble(), 0, 1);
-                var explanation = p.GetProperty("explanation").EnumerateArray().ToArray();
-                Assert.InRange(explanation.Length, 1, 4);
-                foreach (var t in explanation)
+                var tokens = p.GetProperty("tokens").EnumerateArray().ToArray();
+                Assert.InRange(tokens.Length, 1, 4);
+                foreach (var t in tokens)
                     Assert.Equal(text[t.GetProperty("start").GetInt32()..t.GetProperty("end").GetInt32()], t.GetProperty("token").GetString());
             }
         }
