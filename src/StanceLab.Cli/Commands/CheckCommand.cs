@@ -32,7 +32,7 @@ internal static class CheckCommand
             if (loaded is null && columns is null)
                 throw new UsageException($"no label schema: put {SchemaFileName} beside the data, or pass --schema FILE or --labels COLUMNS.");
             var report = CorpusChecker.Check(paths, loaded, columns);
-            if (parse.GetValue(format) == OutputFormat.Json) CheckJsonView.Write(io.Output, report, schemaPath);
+            if (format.Value(parse) == OutputFormat.Json) CheckJsonView.Write(io.Output, report, schemaPath);
             else CheckTableView.Render(io.Output, io.Out, report, schemaPath);
             return report.Errors > 0 ? ExitCodes.Failure : ExitCodes.Success;
         }));

@@ -19,22 +19,9 @@ internal static class CommonOptions
         Arity = ArgumentArity.OneOrMore,
     };
 
-    public static Option<OutputFormat> Format(string description, params OutputFormat[] allowed)
-    {
-        var option = new Option<OutputFormat>("--format", "-f")
-        {
-            Description = description,
-            DefaultValueFactory = _ => OutputFormat.Table,
-        };
-        option.Validators.Add(result =>
-        {
-            // Read the raw token: a value that does not parse is reported by the parser itself.
-            if (result.Tokens.Count == 0 || !Enum.TryParse<OutputFormat>(result.Tokens[^1].Value, ignoreCase: true, out var value)) return;
-            if (!allowed.Contains(value))
-                result.AddError($"--format {value.ToString().ToLowerInvariant()} is not available here; choose {string.Join(", ", allowed.Select(a => a.ToString().ToLowerInvariant()))}.");
-        });
-        return option;
-    }
+    /// <summary>--format, offering only the formats this command writes; the default is a table.</summary>
+    public static ChoiceOption<OutputFormat> Format(string description, params OutputFormat[] allowed) =>
+        new("--format", description, OutputFormat.Table, allowed, "-f");
 
     public static IReadOnlyList<string> SplitList(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -36,7 +36,7 @@ internal static class EvaluateCommand
             if (overlapWarning is not null) io.ErrorWriter.WriteLine($"warning: {overlapWarning}");
             var reports = ProgressDisplay.Run(io, "Evaluating", p => Evaluate(loaded, rows, columns, p));
             string title = $"Evaluation of {modelPath} on {string.Join(", ", files)}" + (overlapWarning is null ? "" : $" (warning: {overlapWarning})");
-            switch (parse.GetValue(format))
+            switch (format.Value(parse))
             {
                 case OutputFormat.Json:
                     ReportJsonView.Write(io.Output, "evaluation", reports, d => d with { Model = modelPath, TrainingOverlapRows = overlap });

@@ -20,7 +20,7 @@ internal static class ExplainCommand
             if (sentence.Length == 0) throw new UsageException("the sentence to explain is empty.");
             var scorer = new ArticleScorer(ModelFile.Read(ModelLocator.Resolve(parse.GetValue(model))), meaningByWord: true);
             var score = scorer.ScoreSentence(sentence, explainTop: int.MaxValue);
-            if (parse.GetValue(format) == OutputFormat.Json) ExplainView.Json(io.Output, sentence, score);
+            if (format.Value(parse) == OutputFormat.Json) ExplainView.Json(io.Output, sentence, score);
             else ExplainView.Render(io.Out, score);
             return ExitCodes.Success;
         }));

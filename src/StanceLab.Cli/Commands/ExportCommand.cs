@@ -1,3 +1,4 @@
+using StanceLab.Cli.Rendering;
 using System.CommandLine;
 using System.Text;
 using StanceLab.Data;
@@ -53,7 +54,7 @@ internal static class ExportCommand
                 LibSvmWriter.Write(writer, vectors, rows.Select(r => classes.IdOf(r.Label(column))).ToArray());
             File.WriteAllLines(prefix + ".classes.txt", classes.Classes, new UTF8Encoding(false));
             File.WriteAllLines(prefix + ".features.txt", featurizer.FeatureNames, new UTF8Encoding(false));
-            io.ErrorWriter.WriteLine($"Wrote {prefix}.libsvm ({rows.Count} rows, {featurizer.FeatureCount} features, {classes.Count} classes).");
+            io.ErrorWriter.WriteLine($"Wrote {prefix}.libsvm ({Formatting.Count(rows.Count, "row")}, {Formatting.Count(featurizer.FeatureCount, "feature")}, {Formatting.Count(classes.Count, "class", "classes")}).");
             return ExitCodes.Success;
         }));
         return command;

@@ -27,7 +27,7 @@ internal static class ScoreCommand
                 if (!io.InputIsRedirected) throw new UsageException("give article files to score, or '-' to read standard input.");
                 paths = ["-"];
             }
-            if (parse.GetValue(lines) && parse.GetValue(format) != OutputFormat.Json)
+            if (parse.GetValue(lines) && format.Value(parse) != OutputFormat.Json)
                 throw new UsageException("--lines writes JSON lines: add --format json.");
             var scorer = new ArticleScorer(ModelFile.Read(ModelLocator.Resolve(parse.GetValue(model))), meaningByWord: parse.GetValue(meaningByWord));
             if (parse.GetValue(lines))
@@ -36,7 +36,7 @@ internal static class ScoreCommand
                 {
                     var summary = LineArticles.Score(io, path, scorer, k);
                     var where = path == "-" ? "<stdin>" : path;
-                    io.ErrorWriter.WriteLine($"{where}: scored {summary.Articles:N0} articles ({summary.Sentences:N0} sentences) from {summary.Lines:N0} lines.");
+                    io.ErrorWriter.WriteLine($"{where}: scored {Formatting.Count(summary.Articles, "article")} ({Formatting.Count(summary.Sentences, "sentence")}) from {Formatting.Count(summary.Lines, "line")}.");
                     if (summary.EmptyLineCount > 0)
                         io.ErrorWriter.WriteLine($"{where}: skipped {summary.EmptyLineCount:N0} empty line(s): {string.Join(", ", summary.EmptyLines)}{(summary.EmptyLineCount > summary.EmptyLines.Count ? ", ..." : "")}");
                 }
@@ -56,7 +56,7 @@ internal static class ScoreCommand
                 int unsure = score.Sentences.Count(s => s.Unsure);
                 if (unsure > 0)
                     io.ErrorWriter.WriteLine($"warning: {name}: {unsure} of {score.Sentences.Count} sentence(s) have low coverage (under {Rendering.Formatting.Percent(SentenceScore.UnsureBelow)} of their words known to the model); their labels are marked unsure.");
-                if (parse.GetValue(format) == OutputFormat.Json) ScoreJsonView.Write(io.Output, name, score);
+                if (format.Value(parse) == OutputFormat.Json) ScoreJsonView.Write(io.Output, name, score);
                 else ScoreTableView.Render(io.Out, name, score);
             }
             return empty == 0 ? ExitCodes.Success : ExitCodes.Failure;

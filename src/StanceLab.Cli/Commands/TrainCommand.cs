@@ -23,13 +23,13 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for fold assignment and any sampling.", DefaultValueFactory = _ => 42 };
         var c = new Option<double>("--c") { Description = "Inverse L2 regularization strength (scikit-learn's C); larger fits the data more closely.", DefaultValueFactory = _ => new LogisticRegressionOptions().C };
         var maxIterations = new Option<int>("--max-iterations") { Description = "Most L-BFGS iterations, or SDCA passes over the data, per linear head.", DefaultValueFactory = _ => new LogisticRegressionOptions().MaxIterations };
-        var solver = new Option<LinearSolver>("--solver") { Description = "Which ML.NET trainer fits linear heads: lbfgs (LbfgsMaximumEntropy, scikit-learn's objective, unpenalized intercept) or sdca (SdcaMaximumEntropy, one thread).", DefaultValueFactory = _ => new LogisticRegressionOptions().Solver };
+        var solver = new ChoiceOption<LinearSolver>("--solver", "Which ML.NET trainer fits linear heads: lbfgs (LbfgsMaximumEntropy, scikit-learn's objective, unpenalized intercept) or sdca (SdcaMaximumEntropy, one thread).", new LogisticRegressionOptions().Solver, Enum.GetValues<LinearSolver>());
         var tolerance = new Option<double>("--tolerance") { Description = "Convergence tolerance of the linear heads' ML.NET optimizer (L-BFGS: relative objective improvement; SDCA: relative duality gap).", DefaultValueFactory = _ => new LogisticRegressionOptions().Tolerance };
-        var classWeight = new Option<ClassWeighting>("--class-weight") { Description = "none, or balanced: every class weighs the same in the loss.", DefaultValueFactory = _ => TrainingOptions.Recommended.Linear.ClassWeighting };
+        var classWeight = new ChoiceOption<ClassWeighting>("--class-weight", "none, or balanced: every class weighs the same in the loss.", TrainingOptions.Recommended.Linear.ClassWeighting, Enum.GetValues<ClassWeighting>());
         var minDf = new Option<int>("--min-df") { Description = "A feature must occur in at least this many sentences.", DefaultValueFactory = _ => new FeaturizerOptions().MinDocumentFrequency };
         var wordNgrams = new Option<int>("--word-ngrams") { Description = "Longest word n-gram.", DefaultValueFactory = _ => new FeaturizerOptions().MaxWordNgram };
         var charNgrams = new Option<string>("--char-ngrams") { Description = "Character n-gram lengths inside words, MIN-MAX, or 'off'.", DefaultValueFactory = _ => "3-5" };
-        var encoder = new Option<SentenceEncoderKind>("--encoder") { Description = "A sentence encoder whose embedding joins the n-gram features: minilm (all-MiniLM-L6-v2, run locally by ONNX Runtime) or none.", DefaultValueFactory = _ => TrainingOptions.Recommended.Featurizer.Encoder };
+        var encoder = new ChoiceOption<SentenceEncoderKind>("--encoder", "A sentence encoder whose embedding joins the n-gram features: minilm (all-MiniLM-L6-v2, run locally by ONNX Runtime) or none.", TrainingOptions.Recommended.Featurizer.Encoder, Enum.GetValues<SentenceEncoderKind>());
         var acrossWords = new Option<bool>("--char-ngrams-across-words") { Description = "Character n-grams run across word boundaries (spaces and neighbouring words included) instead of inside each word." };
         var nb = new Option<bool>("--nb-weighting") { Description = "Scale features by naive Bayes log-count ratios before the fit (NBSVM-style; two-class heads only)." };
         var stamp = new Option<bool>("--stamp") { Description = "Record the creation time in the model (the file then differs run to run)." };
@@ -61,14 +61,14 @@ internal static class TrainCommand
                     MinCharNgram = minChar,
                     MaxCharNgram = maxChar,
                     CharNgramsAcrossWords = parse.GetValue(acrossWords),
-                    Encoder = parse.GetValue(encoder),
+                    Encoder = encoder.Value(parse),
                 },
                 Linear = new LogisticRegressionOptions
                 {
                     C = parse.GetValue(c),
-                    Solver = parse.GetValue(solver),
+                    Solver = solver.Value(parse),
                     Tolerance = parse.GetValue(tolerance),
-                    ClassWeighting = parse.GetValue(classWeight),
+                    ClassWeighting = classWeight.Value(parse),
                     MaxIterations = parse.GetValue(maxIterations),
                 },
             };
@@ -77,7 +77,7 @@ internal static class TrainCommand
             if (points is not null && parse.GetValue(stacking)) throw new UsageException("--learning-curve and --stacking-report each replace the cross-validation report: choose one.");
             var dataArguments = parse.GetValue(data)!;
             var schemaPath = CheckCommand.DefaultSchema(dataArguments);
-            return Execute(io, DataFiles.Expand(dataArguments), schemaPath, options, parse.GetValue(folds), parse.GetValue(output)!, parse.GetValue(format), points, parse.GetValue(stacking));
+            return Execute(io, DataFiles.Expand(dataArguments), schemaPath, options, parse.GetValue(folds), parse.GetValue(output)!, format.Value(parse), points, parse.GetValue(stacking));
         }));
         return command;
     }
@@ -100,7 +100,7 @@ internal static class TrainCommand
         // The same label rules as `stancelab check`: a label outside labels.json beside the data is an error, not a new class.
         if (schemaPath is not null) LabelSchema.Load(schemaPath).Validate(rows, options.LabelColumns, schemaPath);
         int sources = rows.Select(r => r.Source).Distinct(StringComparer.Ordinal).Count();
-        io.ErrorWriter.WriteLine($"Read {Formatting.Integer(rows.Count)} sentences from {Formatting.Integer(sources)} sources in {files.Count} file(s).");
+        io.ErrorWriter.WriteLine($"Read {Formatting.Count(rows.Count, "sentence")} from {Formatting.Count(sources, "source")} in {Formatting.Count(files.Count, "file")}.");
 
         if (folds > sources)
             throw new UsageException($"--folds {folds}: the data has only {Formatting.Integer(sources)} sources, and a source never spans two folds; use --folds {sources} or fewer.");
@@ -108,7 +108,7 @@ internal static class TrainCommand
         {
             if (folds == 0) throw new UsageException("--learning-curve needs cross-validation: use --folds 2 or more.");
             var points = ProgressDisplay.Run(io, "Learning curve", p => LearningCurve.Run(rows, options, folds, curvePoints, p));
-            string title = $"Learning curve: grouped {folds}-fold cross-validation on growing shares of the training sources ({Formatting.Integer(rows.Count)} sentences, {Formatting.Integer(sources)} sources, seed {options.Seed})";
+            string title = $"Learning curve: grouped {folds}-fold cross-validation on growing shares of the training sources ({Formatting.Count(rows.Count, "sentence")}, {Formatting.Count(sources, "source")}, seed {options.Seed})";
             switch (format)
             {
                 case OutputFormat.Json: LearningCurveView.Json(io.Output, folds, options.Seed, points); break;
@@ -122,7 +122,7 @@ internal static class TrainCommand
         {
             if (folds == 0) throw new UsageException("--stacking-report needs cross-validation: use --folds 2 or more.");
             var result = ProgressDisplay.Run(io, "Stacking", p => StackingEvaluation.Run(rows, options, folds, progress: p));
-            string title = $"Stacked tree heads vs linear heads: grouped {folds}-fold cross-validation, inner {result.InnerFolds}-fold out-of-fold probabilities ({Formatting.Integer(rows.Count)} sentences, {Formatting.Integer(sources)} sources, seed {options.Seed})";
+            string title = $"Stacked tree heads vs linear heads: grouped {folds}-fold cross-validation, inner {result.InnerFolds}-fold out-of-fold probabilities ({Formatting.Count(rows.Count, "sentence")}, {Formatting.Count(sources, "source")}, seed {options.Seed})";
             switch (format)
             {
                 case OutputFormat.Json: StackingView.Json(io.Output, result); break;
@@ -134,7 +134,7 @@ internal static class TrainCommand
         else if (folds > 0)
         {
             var result = ProgressDisplay.Run(io, "Cross-validation", p => CrossValidator.Run(rows, options, folds, p));
-            string title = $"Grouped {folds}-fold cross-validation ({Formatting.Integer(rows.Count)} sentences, {Formatting.Integer(sources)} sources, seed {options.Seed})";
+            string title = $"Grouped {folds}-fold cross-validation ({Formatting.Count(rows.Count, "sentence")}, {Formatting.Count(sources, "source")}, seed {options.Seed})";
             switch (format)
             {
                 case OutputFormat.Json:

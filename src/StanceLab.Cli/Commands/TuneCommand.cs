@@ -26,8 +26,8 @@ internal static class TuneCommand
         var chars = new Option<string>("--char-ngrams") { Description = "Character n-gram ranges to try ('off' for none).", DefaultValueFactory = _ => "off,3-5" };
         var nb = new Option<string>("--nb-weighting") { Description = "NB weighting to try: off, on, or off,on (on needs two-class heads).", DefaultValueFactory = _ => "off" };
         var minDf = new Option<int>("--min-df") { DefaultValueFactory = _ => 2, Description = "Minimum document frequency (fixed)." };
-        var encoder = new Option<Encoders.SentenceEncoderKind>("--encoder") { Description = "Sentence encoder (fixed): minilm or none.", DefaultValueFactory = _ => TrainingOptions.Recommended.Featurizer.Encoder };
-        var classWeight = new Option<Learning.Linear.ClassWeighting>("--class-weight") { Description = "Class weighting (fixed): none or balanced.", DefaultValueFactory = _ => TrainingOptions.Recommended.Linear.ClassWeighting };
+        var encoder = new ChoiceOption<Encoders.SentenceEncoderKind>("--encoder", "Sentence encoder (fixed): minilm or none.", TrainingOptions.Recommended.Featurizer.Encoder, Enum.GetValues<Encoders.SentenceEncoderKind>());
+        var classWeight = new ChoiceOption<Learning.Linear.ClassWeighting>("--class-weight", "Class weighting (fixed): none or balanced.", TrainingOptions.Recommended.Linear.ClassWeighting, Enum.GetValues<Learning.Linear.ClassWeighting>());
         var format = CommonOptions.Format("table, json or markdown.", OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
         var command = new Command("tune", "Choose options by grouped cross-validation over a grid; print the grid ranked by macro-F1.")
         {
@@ -40,8 +40,8 @@ internal static class TuneCommand
             {
                 LabelColumns = CommonOptions.SplitList(parse.GetValue(labels)!),
                 Seed = parse.GetValue(seed),
-                Featurizer = new Features.FeaturizerOptions { MinDocumentFrequency = parse.GetValue(minDf), Encoder = parse.GetValue(encoder) },
-                Linear = new Learning.Linear.LogisticRegressionOptions { ClassWeighting = parse.GetValue(classWeight) },
+                Featurizer = new Features.FeaturizerOptions { MinDocumentFrequency = parse.GetValue(minDf), Encoder = encoder.Value(parse) },
+                Linear = new Learning.Linear.LogisticRegressionOptions { ClassWeighting = classWeight.Value(parse) },
             };
             IReadOnlyList<TuningCandidate> grid;
             try
@@ -60,7 +60,7 @@ internal static class TuneCommand
             if (k < 2) throw new UsageException($"--folds {k}: tuning needs 2 or more folds.");
             var rows = TsvCorpusReader.ReadAll(files, baseOptions.LabelColumns);
             int sources = rows.Select(r => r.Source).Distinct(StringComparer.Ordinal).Count();
-            if (k > sources) throw new UsageException($"--folds {k}: the data has only {sources} sources; use --folds {sources} or fewer.");
+            if (k > sources) throw new UsageException($"--folds {k}: the data has only {Formatting.Count(sources, "source")}; use --folds {sources} or fewer.");
             if (grid.Any(g => g.Options.NaiveBayesWeighting))
             {
                 // Refuse before tuning starts, not when the first NB candidate reaches such a head.
@@ -77,7 +77,7 @@ internal static class TuneCommand
             var cValues = grid.Select(g => g.Options.Linear.C).Distinct().Order().ToArray();
             if (cValues.Length > 1 && (best.Candidate.Options.Linear.C == cValues[0] || best.Candidate.Options.Linear.C == cValues[^1]))
                 io.ErrorWriter.WriteLine($"warning: the best C ({best.Candidate.Options.Linear.C.ToString(CultureInfo.InvariantCulture)}) is at the edge of the grid ({string.Join(", ", cValues.Select(c => c.ToString(CultureInfo.InvariantCulture)))}); try values beyond it.");
-            switch (parse.GetValue(format))
+            switch (format.Value(parse))
             {
                 case OutputFormat.Json: TuneView.Json(io.Output, results, best, train); break;
                 case OutputFormat.Markdown: io.Output.Write(TuneView.Markdown(results, best, train)); break;

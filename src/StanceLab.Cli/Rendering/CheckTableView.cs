@@ -8,7 +8,7 @@ internal static class CheckTableView
 {
     public static void Render(TextWriter output, IAnsiConsole console, CorpusCheckReport report, string? schemaPath)
     {
-        console.Write(new Rule($"[bold]check[/] — {Formatting.Integer(report.Rows)} sentences in {report.Files.Count} file(s)") { Justification = Justify.Left });
+        console.Write(new Rule($"[bold]check[/] — {Formatting.Count(report.Rows, "sentence")} in {Formatting.Count(report.Files.Count, "file")}") { Justification = Justify.Left });
         if (schemaPath is not null) console.MarkupLine($"[dim]label schema: {Markup.Escape(schemaPath)}[/]");
         if (report.Problems.Count > 0)
         {
@@ -23,12 +23,9 @@ internal static class CheckTableView
             var rows = counts.Select(c => (IReadOnlyList<string>)[c.Key, Formatting.Integer(c.Value), Formatting.Percent(total == 0 ? 0 : (double)c.Value / total)]).ToArray();
             output.Write(new TextTable(column, [new("label"), new("sentences", true), new("share", true)], rows).ToText());
             output.Flush();
-            var chart = new BarChart().Width(60);
-            foreach (var (label, n) in counts) chart.AddItem(Markup.Escape(label), n, n == 0 ? Color.Red : Color.SteelBlue);
-            console.Write(chart);
-            console.WriteLine();
+            output.WriteLine(TextBars.Render(counts.Select(c => (c.Key, (long)c.Value)).ToArray()));
         }
-        var summary = report.Errors > 0 ? $"[red]{report.Errors} error(s)[/]" : "[green]no errors[/]";
-        console.MarkupLine($"{summary}, {report.Warnings} warning(s).");
+        var summary = report.Errors > 0 ? $"[red]{Formatting.Count(report.Errors, "error")}[/]" : "[green]no errors[/]";
+        console.MarkupLine($"{summary}, {Formatting.Count(report.Warnings, "warning")}.");
     }
 }

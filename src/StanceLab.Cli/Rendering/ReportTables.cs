@@ -17,7 +17,7 @@ internal static class ReportTables
         if (report.FoldAccuracies.Count > 0)
             summary.Add([$"accuracy per fold ({report.FoldAccuracies.Count})", $"{Formatting.Ratio(report.FoldAccuracyMean)} ± {Formatting.Ratio(report.FoldAccuracyStd)}", ""]);
         var leftOut = report.PerClass.Select(c => c.Class).Except(report.MacroF1Classes).ToArray();
-        yield return new TextTable($"{report.Label} — {Formatting.Integer(report.Rows)} sentences",
+        yield return new TextTable($"{report.Label} — {Formatting.Count(report.Rows, "sentence")}",
             [new("metric"), new("model", Numeric: true), new("majority baseline", Numeric: true)], summary,
             Caption: leftOut.Length == 0
                 ? null

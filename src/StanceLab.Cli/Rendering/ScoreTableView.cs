@@ -11,7 +11,7 @@ internal static class ScoreTableView
 
     public static void Render(IAnsiConsole console, string file, ArticleScore score)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(file)}[/] — {score.Sentences.Count} {(score.Sentences.Count == 1 ? "sentence" : "sentences")}") { Justification = Justify.Left });
+        console.Write(new Rule($"[bold]{Markup.Escape(file)}[/] — {Formatting.Count(score.Sentences.Count, "sentence")}") { Justification = Justify.Left });
         var heads = score.Profile.Shares.Select(p => p.Key).ToArray();
         var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("#").RightAligned()).AddColumn("sentence");
         foreach (var head in heads) table.AddColumn(Markup.Escape(head));

@@ -34,7 +34,7 @@ public sealed class CheckAndCurveCommandTests : IDisposable
         var run = CliRun.Of("check", file);
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Contains("'gadgets' is not a topic label", run.Output);
-        Assert.Contains("1 error(s)", run.Output);
+        Assert.Contains("1 error,", run.Output);
     }
 
     [Fact]
