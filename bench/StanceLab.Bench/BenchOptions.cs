@@ -33,6 +33,9 @@ public sealed record BenchOptions
     /// <summary>--mlnet-consumer: scoring through ML.NET against StanceLab's own path.</summary>
     public bool MlNetConsumer { get; init; }
 
+    /// <summary>--serve-load: the scoring service under concurrent clients.</summary>
+    public bool ServeLoad { get; init; }
+
     /// <summary>The options, or the errors that make the command line unusable (none and no options: help was shown).</summary>
     public static (BenchOptions? Options, IReadOnlyList<string> Errors) Parse(string[] args)
     {
@@ -66,11 +69,12 @@ public sealed record BenchOptions
             },
         };
         var mlNetConsumer = new Option<bool>("--mlnet-consumer") { Description = "Scoring through ML.NET (PredictionEngine, Transform) against StanceLab's own path (results/mlnet-consumer.md)." };
+        var serveLoad = new Option<bool>("--serve-load") { Description = "stancelab serve under 1, 4 and 16 concurrent clients: throughput, p50/p95/p99 latency, memory (results/serve.md)." };
         var deletion = new Option<bool>("--deletion") { Description = "The explanation deletion check on training-data/ (results/deletion.md)." };
 
         var root = new RootCommand("StanceLab side by side with fastText, scikit-learn and LIBLINEAR on the data sets of ../shared/datasets.")
         {
-            quick, datasets, runs, tools, keepWork, optimizerOnly, trees, noTuned, summarize, scale, sizes, deletion, mlNetConsumer,
+            quick, datasets, runs, tools, keepWork, optimizerOnly, trees, noTuned, summarize, scale, sizes, deletion, mlNetConsumer, serveLoad,
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0) return (null, parse.Errors.Select(e => e.Message).ToArray());
@@ -108,6 +112,7 @@ public sealed record BenchOptions
             Sizes = sizeList,
             Deletion = parse.GetValue(deletion),
             MlNetConsumer = parse.GetValue(mlNetConsumer),
+            ServeLoad = parse.GetValue(serveLoad),
         }, []);
     }
 

@@ -12,6 +12,7 @@ using StanceLab.Bench;
 // --trees: StanceLab's boosted trees vs XGBoost on the same features (AG-sub and SUBJ unless --datasets).
 // --scale: whole-process training time on 100k to 1M sentences built from the data sets.
 // --deletion: the explanation deletion check on training-data/ (results/deletion.md).
+// --serve-load: stancelab serve under N concurrent clients: throughput, latency percentiles, memory (results/serve.md).
 // --mlnet-consumer: scoring through ML.NET (PredictionEngine, Transform) against StanceLab's own path (results/mlnet-consumer.md).
 var parsed = BenchOptions.Parse(args);
 if (parsed.Options is not { } options)
@@ -62,6 +63,12 @@ if (Directory.Exists(cliCopy)) Directory.Delete(cliCopy, recursive: true);
 var build = ProcessTimer.Run("dotnet", ["publish", Path.Combine(root, "src", "StanceLab.Cli"), "-c", "Release", "--use-current-runtime", "-o", cliCopy, "-v", "q", "-nologo"], root);
 if (build.ExitCode != 0) { Console.Error.WriteLine(build.Output + build.Error); return 1; }
 var cli = Path.Combine(cliCopy, "stancelab.dll");
+if (options.ServeLoad)
+{
+    int code = ServeLoadCheck.Run(root, results, cli, options.Quick);
+    if (!options.KeepWork) Directory.Delete(work, recursive: true);
+    return code;
+}
 OursRunner[] ourSystems = [new OursRunner(cli), new OursRunner(cli, naiveBayes: true)];
 MlNetFeaturizeTextRunner[] mlNetSystems = [new(configured: false), new(configured: true)];
 var peers = new PeerRunner(Path.Combine(root, "bench", "peers.py"));

@@ -18,6 +18,7 @@ public static class StanceLabCli
             ExportCommand.Create(io),
             CheckCommand.Create(io),
             TuneCommand.Create(io),
+            ServeCommand.Create(io),
         };
         return root;
     }

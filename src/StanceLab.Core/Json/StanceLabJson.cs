@@ -20,6 +20,12 @@ namespace StanceLab.Json;
 [JsonSerializable(typeof(LearningCurveDocument))]
 [JsonSerializable(typeof(StackingDocument))]
 [JsonSerializable(typeof(TuningDocument))]
+[JsonSerializable(typeof(ScoreRequest))]
+[JsonSerializable(typeof(ExplainRequest))]
+[JsonSerializable(typeof(ScoreBatchDocument))]
+[JsonSerializable(typeof(HealthDocument))]
+[JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(ModelInfoDocument))]
 public sealed partial class StanceLabJsonContext : JsonSerializerContext
 {
     /// <summary>The context StanceLab writes with: as generated, plus non-ASCII text written as itself rather than escaped.</summary>
