@@ -17,13 +17,20 @@ in the fixture.
 No probability in the cases is close to zero, so log_loss's clipping (eps = 1e-15 in older
 scikit-learn, machine epsilon in newer) never applies and the reference holds across versions;
 clipping is covered by the C# property tests instead.
+
+Each case also carries calibration references computed here independently of the C# code: the
+expected calibration error over 10 equal-width bins of the top probability (NumPy), and the
+temperature that minimizes the log-loss of softmax(log p / T) (SciPy's bounded scalar
+minimizer on log T over [0.05, 20]), with the log-loss at that temperature.
 """
 
 import json
 import pathlib
 
 import numpy as np
+import scipy
 import sklearn
+from scipy.optimize import minimize_scalar
 from sklearn.dummy import DummyClassifier
 from sklearn.metrics import (
     accuracy_score,
@@ -54,6 +61,33 @@ def dirichlet_rows(rng, truth, class_count, true_boost, column_scale=None):
     return rows
 
 
+def expected_calibration_error(truth, probabilities, bins=10):
+    confidence = probabilities.max(axis=1)
+    correct = probabilities.argmax(axis=1) == truth
+    which = np.minimum((confidence * bins).astype(int), bins - 1)
+    ece = 0.0
+    for b in range(bins):
+        members = which == b
+        if members.any():
+            ece += members.mean() * abs(correct[members].mean() - confidence[members].mean())
+    return float(ece)
+
+
+def scaled(probabilities, temperature):
+    z = np.log(probabilities) / temperature
+    z -= z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fitted_temperature(truth, probabilities):
+    def loss(log_t):
+        q = scaled(probabilities, np.exp(log_t))
+        return -np.mean(np.log(q[np.arange(len(truth)), truth]))
+    result = minimize_scalar(loss, bounds=(np.log(0.05), np.log(20.0)), method="bounded", options={"xatol": 1e-10})
+    return float(np.exp(result.x)), float(result.fun)
+
+
 def reference(name, description, truth, probabilities):
     """Every number the C# ClassificationReport must reproduce, computed by scikit-learn."""
     labels = list(range(len(CLASSES)))
@@ -81,6 +115,9 @@ def reference(name, description, truth, probabilities):
         "log_loss": float(log_loss(truth, probabilities, labels=labels)),
         "majority_class": int(dummy.classes_[np.argmax(dummy.class_prior_)]),
         "majority_baseline": float(dummy.score(np.zeros((len(truth), 1)), truth)),
+        "ece": expected_calibration_error(truth, probabilities),
+        "temperature": fitted_temperature(truth, probabilities)[0],
+        "log_loss_at_temperature": fitted_temperature(truth, probabilities)[1],
     }
 
 
@@ -113,6 +150,7 @@ def main():
         "seed": SEED,
         "sklearn_version": sklearn.__version__,
         "numpy_version": np.__version__,
+        "scipy_version": scipy.__version__,
         "cases": [rare, absent],
     }
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)

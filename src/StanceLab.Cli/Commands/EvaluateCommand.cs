@@ -42,10 +42,10 @@ internal static class EvaluateCommand
                     ReportJsonView.Write(io.Output, "evaluation", reports, d => d with { Model = modelPath, TrainingOverlapRows = overlap });
                     break;
                 case OutputFormat.Markdown:
-                    io.Output.Write(ReportMarkdownView.Render(title, reports));
+                    io.Output.Write(ReportMarkdownView.Render(title, reports, withCalibration: true));
                     break;
                 default:
-                    ReportTableView.Render(io.Output, title, reports);
+                    ReportTableView.Render(io.Output, title, reports, withCalibration: true);
                     break;
             }
             return ExitCodes.Success;

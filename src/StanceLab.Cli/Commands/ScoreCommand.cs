@@ -16,11 +16,14 @@ internal static class ScoreCommand
         var format = CommonOptions.Format("table for people; json for programs (one object per article, one per line).", OutputFormat.Table, OutputFormat.Json);
         var lines = new Option<bool>("--lines") { Description = "Each line of the input is one article: stream them, writing one JSON object per article (with its line number) in input order; memory stays flat however large the input. Needs --format json." };
         var meaningByWord = new Option<bool>("--meaning-by-word") { Description = "With a sentence encoder: also split each label's sentence-meaning contribution onto the words by leave-one-word-out occlusion (approximate; one encoder run per word)." };
-        var command = new Command("score", "Score articles sentence by sentence and profile each article.") { files, model, explain, format, lines, meaningByWord };
+        var abstain = new Option<double>("--abstain") { Description = "Mark a head's label unsure (a best guess) when its top probability is under P, in every view; evaluate's accuracy-coverage table helps choose P. 0: never.", DefaultValueFactory = _ => 0, HelpName = "P" };
+        var command = new Command("score", "Score articles sentence by sentence and profile each article.") { files, model, explain, format, lines, meaningByWord, abstain };
         command.SetAction(parse => CommandGuard.Run(io, () =>
         {
             int k = parse.GetValue(explain);
             if (k < 0) throw new UsageException($"--explain {k}: must be 0 or more.");
+            double abstainBelow = parse.GetValue(abstain);
+            if (!(abstainBelow >= 0 && abstainBelow <= 1)) throw new UsageException($"--abstain must be a probability between 0 and 1, got {abstainBelow}.");
             var paths = parse.GetValue(files) ?? [];
             if (paths.Length == 0)
             {
@@ -29,7 +32,7 @@ internal static class ScoreCommand
             }
             if (parse.GetValue(lines) && format.Value(parse) != OutputFormat.Json)
                 throw new UsageException("--lines writes JSON lines: add --format json.");
-            var scorer = new ArticleScorer(ModelFile.Read(ModelLocator.Resolve(parse.GetValue(model))), meaningByWord: parse.GetValue(meaningByWord));
+            var scorer = new ArticleScorer(ModelFile.Read(ModelLocator.Resolve(parse.GetValue(model))), meaningByWord: parse.GetValue(meaningByWord), abstainBelow: abstainBelow);
             if (parse.GetValue(lines))
             {
                 foreach (var path in paths)

@@ -1,3 +1,4 @@
+using StanceLab.Json;
 using System.CommandLine;
 using Spectre.Console;
 using StanceLab.Cli.Rendering;
@@ -38,10 +39,11 @@ internal static class TrainCommand
         var curvePoints = new Option<string>("--curve-points") { Description = "Shares of the sources for --learning-curve, in percent.", DefaultValueFactory = _ => "25,50,75,100" };
         var format = CommonOptions.Format("How to print the cross-validation report: table, json or markdown.", OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
         var trainers = new TrainerOptions();
+        var calibration = new ChoiceOption<CalibrationKind>("--calibration", "temperature: fit a temperature per head on the cross-validation's out-of-fold probabilities and store it in the model (needs --folds above 0); none: keep the classifier's probabilities.", new TrainingOptions().Calibration, [CalibrationKind.Temperature, CalibrationKind.None]);
 
         var command = new Command("train", "Train a model from labelled sentences; print a grouped cross-validation report first.")
         {
-            data, labels, output, folds, seed, c, solver, tolerance, maxIterations, classWeight, minDf, wordNgrams, charNgrams, acrossWords, encoder, nb, stamp, curve, curvePoints, format,
+            data, labels, output, folds, seed, c, solver, tolerance, maxIterations, classWeight, minDf, wordNgrams, charNgrams, acrossWords, encoder, nb, stamp, curve, curvePoints, format, calibration,
         };
         foreach (var option in trainers.All) command.Options.Add(option);
         command.Options.Add(stacking);
@@ -54,6 +56,7 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 CreatedUtc = parse.GetValue(stamp) ? DateTimeOffset.UtcNow : null,
                 NaiveBayesWeighting = parse.GetValue(nb),
+                Calibration = calibration.Value(parse),
                 Featurizer = new FeaturizerOptions
                 {
                     MinDocumentFrequency = parse.GetValue(minDf),
@@ -104,6 +107,7 @@ internal static class TrainCommand
 
         if (folds > sources)
             throw new UsageException($"--folds {folds}: the data has only {Formatting.Integer(sources)} sources, and a source never spans two folds; use --folds {sources} or fewer.");
+        IReadOnlyList<HeadCalibration>? temperatures = null;
         if (curvePoints is not null)
         {
             if (folds == 0) throw new UsageException("--learning-curve needs cross-validation: use --folds 2 or more.");
@@ -134,22 +138,27 @@ internal static class TrainCommand
         else if (folds > 0)
         {
             var result = ProgressDisplay.Run(io, "Cross-validation", p => CrossValidator.Run(rows, options, folds, p));
+            if (options.Calibration == CalibrationKind.Temperature) temperatures = ModelCalibration.Fit(result);
             string title = $"Grouped {folds}-fold cross-validation ({Formatting.Count(rows.Count, "sentence")}, {Formatting.Count(sources, "source")}, seed {options.Seed})";
             switch (format)
             {
                 case OutputFormat.Json:
-                    ReportJsonView.Write(io.Output, "cross-validation", result.Reports, d => d with { Folds = folds, Seed = options.Seed });
+                    ReportJsonView.Write(io.Output, "cross-validation", result.Reports, d => d with { Folds = folds, Seed = options.Seed, Calibration = temperatures?.Select(HeadCalibrationJson.From).ToArray() });
                     break;
                 case OutputFormat.Markdown:
-                    io.Output.Write(ReportMarkdownView.Render(title, result.Reports));
+                    io.Output.Write(ReportMarkdownView.Render(title, result.Reports, temperatures: temperatures));
                     break;
                 default:
-                    ReportTableView.Render(io.Output, title, result.Reports);
+                    ReportTableView.Render(io.Output, title, result.Reports, temperatures: temperatures);
                     break;
             }
         }
 
+        else if (options.Calibration == CalibrationKind.Temperature)
+            io.ErrorWriter.WriteLine("note: --folds 0: no out-of-fold probabilities to fit a temperature on, so the model is not calibrated.");
+
         var model = ProgressDisplay.Run(io, "Training on all data", p => ModelTrainer.Train(rows, options, files, p));
+        if (temperatures is not null) model = ModelCalibration.WithTemperatures(model, temperatures);
         foreach (var head in model.Metadata.Training.Where(t => !t.Converged))
             io.ErrorWriter.WriteLine($"warning: head '{head.Column}' did not converge ({head.Stop}; convergence measure {head.GradientNorm?.ToString("G3", System.Globalization.CultureInfo.InvariantCulture) ?? "not reported"}); the model may be off its optimum.");
         ModelFile.Write(model, output);

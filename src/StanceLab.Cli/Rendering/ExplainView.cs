@@ -29,7 +29,8 @@ internal static class ExplainView
             string sum = (hasMeaning ? "sentence meaning + " : "") + (p.Absent.Count == 0 ? "Σ tokens" : "Σ tokens + Σ absent features");
             string caption = p.IsStacked
                 ? $"the words behind the linear '{Markup.Escape(p.Column)}' input: their contributions to its logit of '{Markup.Escape(p.Label)}'"
-                : $"logit of '{Markup.Escape(p.Label)}' = base {Formatting.Signed(p.BaseValue)} + {sum} = {Formatting.Signed(p.Logit)}";
+                : $"logit of '{Markup.Escape(p.Label)}' = base {Formatting.Signed(p.BaseValue)} + {sum} = {Formatting.Signed(p.Logit)}"
+                    + (p.Temperature is { } temperature ? $"; probabilities = softmax(logits / temperature {Formatting.Ratio(temperature)})" : "");
             var table = new Table().Border(TableBorder.Rounded)
                 .Caption(caption)
                 .AddColumn("token").AddColumn(new TableColumn("chars").RightAligned()).AddColumn(new TableColumn("contribution").RightAligned()).AddColumn("");

@@ -5,7 +5,10 @@ namespace StanceLab.Cli.Rendering;
 /// <summary>The tables of a classification report: summary beside the majority baseline, per-class scores, confusion matrix.</summary>
 internal static class ReportTables
 {
-    public static IEnumerable<TextTable> Of(ClassificationReport report, bool withBars)
+    /// <param name="report">The head's report.</param>
+    /// <param name="withBars">Draw an F1 bar beside each class (terminal view).</param>
+    /// <param name="withCalibration">Add the reliability table and the accuracy-coverage curve (evaluate).</param>
+    public static IEnumerable<TextTable> Of(ClassificationReport report, bool withBars, bool withCalibration = false)
     {
         var summary = new List<IReadOnlyList<string>>
         {
@@ -13,6 +16,7 @@ internal static class ReportTables
             new[] { "macro-F1", Formatting.Ratio(report.MacroF1), Formatting.Ratio(report.MajorityMacroF1) },
             new[] { "weighted F1", Formatting.Ratio(report.WeightedF1), "" },
             new[] { "log-loss", Formatting.Ratio(report.LogLoss), "" },
+            new[] { "ECE (10 bins)", Formatting.Ratio(report.Calibration.ExpectedCalibrationError), "" },
         };
         if (report.FoldAccuracies.Count > 0)
             summary.Add([$"accuracy per fold ({report.FoldAccuracies.Count})", $"{Formatting.Ratio(report.FoldAccuracyMean)} ± {Formatting.Ratio(report.FoldAccuracyStd)}", ""]);
@@ -42,7 +46,27 @@ internal static class ReportTables
                 cells.Add(matrix.Count(t, p).ToString(System.Globalization.CultureInfo.InvariantCulture));
             return (IReadOnlyList<string>)cells;
         }).ToArray(), Caption: "rows: true class · columns: predicted class");
+
+        if (!withCalibration) yield break;
+        var calibration = report.Calibration;
+        yield return new TextTable($"{report.Label} — reliability (ECE {Formatting.Ratio(calibration.ExpectedCalibrationError)})",
+            [new("top probability"), new("sentences", true), new("mean probability", true), new("accuracy", true), new("gap", true)],
+            calibration.Bins.Select(b => (IReadOnlyList<string>)[
+                $"{b.Lower:0.0}–{b.Upper:0.0}", Formatting.Integer(b.Count), Formatting.Ratio(b.MeanConfidence), Formatting.Ratio(b.Accuracy),
+                b.Count == 0 ? "–" : Formatting.Signed(b.Accuracy - b.MeanConfidence)]).ToArray(),
+            Caption: "a well-calibrated head's accuracy matches its mean probability in every bin (gap 0); ECE is the sentence-weighted mean |gap|");
+        yield return new TextTable($"{report.Label} — accuracy and coverage when answering only above a top probability (score --abstain P)",
+            [new("P"), new("answered", true), new("accuracy on answered", true)],
+            calibration.AccuracyCoverage.Select(c => (IReadOnlyList<string>)[
+                Formatting.Ratio(c.Threshold), Formatting.Percent(c.Coverage), Formatting.Ratio(c.Accuracy)]).ToArray());
     }
+
+    /// <summary>Each head's fitted temperature and its effect on the out-of-fold probabilities (cross-fitted, so not flattered).</summary>
+    public static TextTable Temperatures(IReadOnlyList<HeadCalibration> calibration) =>
+        new("Calibration: a temperature per head, fitted on the out-of-fold probabilities (stored in the model)",
+            [new("head"), new("temperature", true), new("ECE before", true), new("ECE after", true), new("log-loss before", true), new("log-loss after", true)],
+            calibration.Select(c => (IReadOnlyList<string>)[c.Column, Formatting.Ratio(c.Temperature), Formatting.Ratio(c.EceBefore), Formatting.Ratio(c.EceAfter), Formatting.Ratio(c.LogLossBefore), Formatting.Ratio(c.LogLossAfter)]).ToArray(),
+            Caption: "after: each fold scaled by a temperature fitted on the other folds only");
 
     /// <summary>A 20-character bar for a share in [0, 1].</summary>
     public static string Bar(double fraction)

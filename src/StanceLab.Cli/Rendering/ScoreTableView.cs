@@ -22,7 +22,7 @@ internal static class ScoreTableView
                 ? new Markup($"{Markup.Escape(s.Sentence.Text)}\n[yellow]unsure: {Formatting.Percent(s.Coverage)} of its words are known to the model[/]")
                 : (IRenderable)new Spectre.Console.Text(s.Sentence.Text);
             var cells = new List<IRenderable> { new Spectre.Console.Text((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), sentenceCell };
-            cells.AddRange(heads.Select(h => Cell(s.For(h), s.Unsure)));
+            cells.AddRange(heads.Select(h => Cell(s.For(h))));
             table.AddRow(cells);
         }
         console.Write(table);
@@ -33,9 +33,9 @@ internal static class ScoreTableView
         console.Write(new Panel(grid).Header("article profile (share of sentences)").Border(BoxBorder.Rounded));
     }
 
-    private static Markup Cell(HeadPrediction p, bool unsure)
+    private static Markup Cell(HeadPrediction p)
     {
-        var text = unsure
+        var text = p.Unsure
             ? $"[yellow]unsure[/] [dim](best guess {Markup.Escape(p.Label)} {Formatting.Ratio(p.Probability)})[/]"
             : $"[bold]{Markup.Escape(p.Label)}[/] {Formatting.Ratio(p.Probability)}";
         if (p.Toward.Count > 0) text += $"\n[green]+ {Markup.Escape(string.Join(", ", p.Toward.Select(t => t.Token)))}[/]";

@@ -52,7 +52,10 @@ internal static class ScoringService
             int explain = request.Explain ?? 5;
             if (explain < 0 || explain > options.MaxExplain)
                 throw new ServiceError(400, $"explain must be between 0 and {options.MaxExplain}, got {explain}");
-            var scorer = new ArticleScorer(model);
+            double abstain = request.Abstain ?? 0;
+            if (!(abstain >= 0 && abstain <= 1))
+                throw new ServiceError(400, $"abstain must be a probability between 0 and 1, got {abstain}");
+            var scorer = new ArticleScorer(model, abstainBelow: abstain);
             switch (request)
             {
                 case { Text: not null, Articles: not null }:

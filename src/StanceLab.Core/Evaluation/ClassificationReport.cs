@@ -55,6 +55,9 @@ public sealed record ClassificationReport(
     /// </summary>
     public IReadOnlyList<string> MacroF1Classes { get; init; } = [];
 
+    /// <summary>Expected calibration error, reliability table and accuracy-coverage curve of the probabilities.</summary>
+    public CalibrationSummary Calibration { get; init; } = CalibrationSummary.Compute([], []);
+
     /// <summary>Mean of <see cref="FoldAccuracies"/>; NaN when the report is not from cross-validation.</summary>
     public double FoldAccuracyMean => FoldAccuracies.Count == 0 ? double.NaN : FoldAccuracies.Average();
 
@@ -174,6 +177,7 @@ public sealed record ClassificationReport(
         {
             MajorityMacroF1 = baselineMacro,
             MacroF1Classes = Array.AsReadOnly(macroClasses.Select(c => names[c]).ToArray()),
+            Calibration = CalibrationSummary.Compute(truth, probabilities),
         };
     }
 

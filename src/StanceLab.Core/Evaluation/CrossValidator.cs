@@ -75,6 +75,8 @@ public static class CrossValidator
             TrainingFraction = trainingFraction,
             TrainingRowsPerFold = trainRowCounts,
             TrainingSourcesPerFold = trainSourceCounts,
+            Truth = truth,
+            OutOfFold = probabilities,
         };
     }
 

@@ -63,6 +63,8 @@ public sealed record SentenceJson(
 /// </param>
 /// <param name="Absent">Tree heads: features whose absence moved the score (omitted when none).</param>
 /// <param name="Inputs">Stacked heads: their inputs' exact contributions (omitted for other heads).</param>
+/// <param name="Temperature">A calibrated head's temperature: probabilities = softmax(logit / temperature) (omitted when uncalibrated).</param>
+/// <param name="Unsure">The head abstains (top probability under <c>--abstain</c>, or low coverage): the label is a best guess.</param>
 public sealed record PredictionJson(
     string Label,
     double Probability,
@@ -72,7 +74,9 @@ public sealed record PredictionJson(
     double Meaning,
     IReadOnlyList<TokenJson> Tokens,
     IReadOnlyList<NamedContributionJson>? Absent,
-    IReadOnlyList<NamedContributionJson>? Inputs)
+    IReadOnlyList<NamedContributionJson>? Inputs,
+    double? Temperature,
+    bool Unsure)
 {
     public static PredictionJson From(HeadPrediction p, bool explainAll) => new(
         p.Label,
@@ -83,7 +87,9 @@ public sealed record PredictionJson(
         p.Meaning,
         (explainAll ? p.Tokens : p.Toward.Concat(p.Against)).Select(TokenJson.From).ToArray(),
         NamedContributionJson.ListOrNull(p.Absent),
-        NamedContributionJson.ListOrNull(p.Inputs));
+        NamedContributionJson.ListOrNull(p.Inputs),
+        p.Temperature,
+        p.Unsure);
 }
 
 /// <param name="Token">The token's text.</param>

@@ -7,7 +7,8 @@ namespace StanceLab.Json;
 
 /// <summary>The body of <c>POST /v1/score</c>: one article as <paramref name="Text"/>, or several as <paramref name="Articles"/>.</summary>
 /// <param name="Explain">How many tokens to list toward and against each label (default 5).</param>
-public sealed record ScoreRequest(string? Text, IReadOnlyList<string>? Articles, int? Explain);
+/// <param name="Abstain">Mark a head's label unsure when its top probability is under this (as <c>score --abstain</c>; default 0).</param>
+public sealed record ScoreRequest(string? Text, IReadOnlyList<string>? Articles, int? Explain, double? Abstain);
 
 /// <summary>The body of <c>POST /v1/explain</c>: one sentence.</summary>
 public sealed record ExplainRequest(string? Text);

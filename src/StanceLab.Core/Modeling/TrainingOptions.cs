@@ -51,6 +51,9 @@ public sealed record TrainingOptions
     /// <summary>Seeds every random choice (fold assignment and any sampling a trainer does).</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>How <c>train</c> calibrates the heads; applied only when cross-validation runs, whose out-of-fold probabilities it is fitted on.</summary>
+    public CalibrationKind Calibration { get; init; } = CalibrationKind.Temperature;
+
     /// <summary>When null the model records no creation time and is byte-for-byte reproducible.</summary>
     public DateTimeOffset? CreatedUtc { get; init; }
 

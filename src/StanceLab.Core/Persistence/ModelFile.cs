@@ -36,6 +36,9 @@ namespace StanceLab.Persistence;
 ///   int32 right, float64 value, float64 cover. A stacked head writes kind "stacked", int32 base
 ///   count, per base its column (string), int32 class count, class names, kind and payload as above,
 ///   then int32 meta-feature count and their names, then its own classifier's kind and payload.</item>
+/// <item>TEMP (version 6; only when a head is calibrated): int32 count, then per calibrated head its
+///   column (string) and its temperature (float64); that head's probabilities are temperature-scaled
+///   (<see cref="TemperatureScaledClassifier"/>; its HEAD section holds the unscaled classifier).</item>
 /// <item>TEXT (optional; skipped by builds that predate it): int32 count, then that many uint64
 ///   fingerprints of the training sentences, strictly ascending (<see cref="TrainingTextFingerprints"/>).</item>
 /// </list>
@@ -49,11 +52,13 @@ namespace StanceLab.Persistence;
 /// <item>5 (2026-12): a sentence encoder in the featurizer options ("encoder": "miniLm"); its
 ///   embedding dimensions follow the FEAT section's n-grams as features (the encoder itself comes
 ///   from a package, never from the file).</item>
+/// <item>6 (2026-12): calibrated heads (TEMP section); a build that read version 5 would ignore
+///   the temperatures and print uncalibrated probabilities, so it must refuse the file.</item>
 /// </list>
 /// </summary>
 public static class ModelFile
 {
-    public const ushort FormatVersion = 5;
+    public const ushort FormatVersion = 6;
     private static readonly byte[] Magic = "STANCELB"u8.ToArray();
     private const int HashLength = 32;
     private const int HeaderLength = 8 + 2 + 2 + 4;
@@ -125,6 +130,7 @@ public static class ModelFile
             ("FEAT", WriteFeaturizer(model.Featurizer)),
         };
         sections.AddRange(model.Heads.Select(h => ("HEAD", WriteHead(h))));
+        if (model.Heads.Any(h => h.Classifier is TemperatureScaledClassifier)) sections.Add(("TEMP", WriteTemperatures(model.Heads)));
         if (model.TrainingTexts.Count > 0) sections.Add(("TEXT", WriteFingerprints(model.TrainingTexts)));
 
         using var buffer = new MemoryStream();
@@ -148,7 +154,8 @@ public static class ModelFile
 
     /// <summary>The lowest format version that can hold the model's heads.</summary>
     private static ushort VersionNeeded(StanceModel model) =>
-        model.Featurizer.Options.Encoder != Encoders.SentenceEncoderKind.None ? (ushort)5
+        model.Heads.Any(h => h.Classifier is TemperatureScaledClassifier) ? (ushort)6
+        : model.Featurizer.Options.Encoder != Encoders.SentenceEncoderKind.None ? (ushort)5
         : model.Heads.Any(h => h.IsStacked) ? (ushort)4
         : model.Heads.Any(h => h.Classifier is TreeEnsembleClassifier) ? (ushort)3
         : model.Heads.Any(h => h.Classifier is NaiveBayesLinearClassifier) ? (ushort)2
@@ -207,6 +214,7 @@ public static class ModelFile
         FittedFeaturizer? featurizer = null;
         var heads = new List<ModelHead>();
         var trainingTexts = TrainingTextFingerprints.None;
+        IReadOnlyList<(string Column, double Temperature)> temperatures = [];
         foreach (var (tag, offset, length) in sections)
         {
             try
@@ -218,6 +226,7 @@ public static class ModelFile
                     case "FEAT": featurizer = ReadFeaturizer(bytes, offset, length); break;
                     case "HEAD": heads.Add(ReadHead(bytes, offset, length)); break;
                     case "TEXT": trainingTexts = ReadFingerprints(bytes, offset, length); break;
+                    case "TEMP": temperatures = ReadTemperatures(bytes, offset, length); break;
                     default: break; // A later minor addition this build does not use; the checksum already vouched for it.
                 }
             }
@@ -231,6 +240,12 @@ public static class ModelFile
         if (heads.Count == 0) throw new ModelFormatException(name, "corrupted: no HEAD section");
         try
         {
+            foreach (var (column, temperature) in temperatures)
+            {
+                int h = heads.FindIndex(x => x.Column == column);
+                if (h < 0) throw new ModelFormatException(name, $"corrupted: section TEMP calibrates head '{column}', which the model does not have");
+                heads[h] = heads[h] with { Classifier = new TemperatureScaledClassifier(heads[h].Classifier, temperature) };
+            }
             return new StanceModel(featurizer, heads, metadata) { TrainingTexts = trainingTexts };
         }
         catch (ArgumentException e)
@@ -253,6 +268,38 @@ public static class ModelFile
             }
         }
         return buffer.ToArray();
+    }
+
+    private static byte[] WriteTemperatures(IReadOnlyList<ModelHead> heads)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            var scaled = heads.Where(h => h.Classifier is TemperatureScaledClassifier).ToArray();
+            writer.Write(scaled.Length);
+            foreach (var head in scaled)
+            {
+                writer.Write(head.Column);
+                writer.Write(((TemperatureScaledClassifier)head.Classifier).Temperature);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static IReadOnlyList<(string Column, double Temperature)> ReadTemperatures(byte[] bytes, int offset, int length)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), Encoding.UTF8);
+        int count = ReadCount(reader, length);
+        var result = new (string, double)[count];
+        for (int i = 0; i < count; i++)
+        {
+            string column = reader.ReadString();
+            double temperature = reader.ReadDouble();
+            if (!(temperature > 0) || !double.IsFinite(temperature)) throw new FormatException($"head '{column}' has temperature {temperature}");
+            result[i] = (column, temperature);
+        }
+        if (reader.BaseStream.Position != length) throw new FormatException("the TEMP section has bytes after its last temperature");
+        return result;
     }
 
     private static byte[] WriteFingerprints(TrainingTextFingerprints fingerprints)
@@ -309,8 +356,9 @@ public static class ModelFile
                 writer.Write(SentenceMetaFeatures.Names.Count);
                 foreach (var name in SentenceMetaFeatures.Names) writer.Write(name);
             }
-            writer.Write(head.Classifier.Kind);
-            WriteClassifier(writer, head.Classifier, head.Column);
+            var classifier = head.Classifier is TemperatureScaledClassifier scaled ? scaled.Inner : head.Classifier;
+            writer.Write(classifier.Kind);
+            WriteClassifier(writer, classifier, head.Column);
         }
         return buffer.ToArray();
     }

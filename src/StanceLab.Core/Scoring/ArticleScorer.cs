@@ -19,7 +19,11 @@ namespace StanceLab.Scoring;
 /// occlusion (<see cref="TokenContribution.MeaningShare"/>): one more encoder run per token, so
 /// only when asked.
 /// </param>
-public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter = null, bool meaningByWord = false)
+/// <param name="abstainBelow">
+/// A head whose top probability is under this is <see cref="HeadPrediction.Unsure"/> (0: never, by
+/// probability; a sentence of low coverage is unsure in every head regardless).
+/// </param>
+public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter = null, bool meaningByWord = false, double abstainBelow = 0)
 {
     private readonly StanceModel _model = model ?? throw new ArgumentNullException(nameof(model));
     private readonly SentenceSplitter _splitter = splitter ?? SentenceSplitter.Default;
@@ -74,13 +78,16 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
                 tokens.Where(t => t.Contribution < 0).OrderBy(t => t.Contribution).ThenBy(t => t.Start).Take(explainTop).ToArray())
             {
                 Meaning = meaning,
+                Temperature = classifier is TemperatureScaledClassifier scaled ? scaled.Temperature : null,
                 Absent = head.IsStacked ? [] : Named(explanation.AbsentContributions.Where(a => !_model.Featurizer.IsEncoderFeature(a.Feature)), _model.Featurizer.FeatureName),
                 Inputs = head.Stacking is { } s
                     ? Named(explanation.Contributions.Concat(explanation.AbsentContributions), j => s.FeatureNames[j])
                     : [],
             });
         }
-        return new SentenceScore(sentence, predictions) { Coverage = SentenceCoverage.Of(_model.Featurizer, featurized) };
+        double coverage = SentenceCoverage.Of(_model.Featurizer, featurized);
+        bool lowCoverage = coverage < SentenceScore.UnsureBelow;
+        return new SentenceScore(sentence, predictions.Select(p => p with { Unsure = lowCoverage || p.Probability < abstainBelow }).ToArray()) { Coverage = coverage };
     }
 
     /// <summary>Each token's occlusion share: the meaning contribution minus the one with the token cut out of the sentence.</summary>

@@ -34,4 +34,18 @@ public sealed record HeadPrediction(
     public double Meaning { get; init; }
 
     public bool IsStacked => Inputs.Count > 0;
+
+    /// <summary>
+    /// The head's probabilities are temperature-scaled: <see cref="Probabilities"/> are
+    /// softmax(logit / temperature), while the explanation is of the unscaled <see cref="Logit"/>.
+    /// Null for an uncalibrated head.
+    /// </summary>
+    public double? Temperature { get; init; }
+
+    /// <summary>
+    /// The head abstains: its top probability is under the threshold the caller set
+    /// (<c>score --abstain P</c>), or the sentence's coverage is too low. <see cref="Label"/> is
+    /// then a best guess, and every view says so.
+    /// </summary>
+    public bool Unsure { get; init; }
 }

@@ -39,6 +39,21 @@ public sealed class SklearnReferenceTests
         }
     }
 
+    [Theory]
+    [InlineData("dirichlet-200x4-rare-class")]
+    [InlineData("absent-class-40x4")]
+    public void Calibration_agrees_with_the_numpy_and_scipy_references(string caseName)
+    {
+        var expected = LoadCase(caseName);
+
+        var report = ClassificationReport.Compute("stance", expected.Classes, expected.Truth, expected.Probabilities);
+        double temperature = StanceLab.Learning.TemperatureScaling.Fit(expected.Truth, expected.Probabilities);
+
+        Assert.Equal(expected.Ece, report.Calibration.ExpectedCalibrationError, Tolerance);
+        Assert.Equal(expected.Temperature, temperature, 1e-4);
+        Assert.Equal(expected.LogLossAtTemperature, StanceLab.Learning.TemperatureScaling.LogLoss(expected.Truth, expected.Probabilities, temperature), 1e-9);
+    }
+
     private static SklearnCase LoadCase(string name)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "metrics", "sklearn-metrics.json");
@@ -66,5 +81,8 @@ public sealed class SklearnReferenceTests
         int[][] ConfusionMatrix,
         double LogLoss,
         int MajorityClass,
-        double MajorityBaseline);
+        double MajorityBaseline,
+        double Ece,
+        double Temperature,
+        double LogLossAtTemperature);
 }

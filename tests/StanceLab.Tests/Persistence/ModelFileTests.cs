@@ -414,6 +414,25 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
+    public void A_calibrated_model_keeps_its_temperatures_and_needs_format_6()
+    {
+        var calibrated = StanceLab.Evaluation.ModelCalibration.WithTemperatures(Model,
+            [new StanceLab.Evaluation.HeadCalibration("stance", 1.7, 0, 0, 0, 0)]);
+
+        var bytes = ModelFile.ToBytes(calibrated);
+        var loaded = ModelFile.FromBytes(bytes, "memory");
+
+        Assert.Equal(6, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)));
+        Assert.Contains("TEMP", Sections(bytes).Select(s => s.Tag));
+        var stance = Assert.IsType<TemperatureScaledClassifier>(loaded.Head("stance").Classifier);
+        Assert.Equal(1.7, stance.Temperature);
+        Assert.IsNotType<TemperatureScaledClassifier>(loaded.Head("topic").Classifier);
+        AssertSamePredictions(calibrated, loaded);
+        Assert.Equal(bytes, ModelFile.ToBytes(loaded));
+        Assert.True(BinaryPrimitives.ReadUInt16LittleEndian(ModelBytes.AsSpan(8)) < 6);
+    }
+
+    [Fact]
     public void An_unknown_section_from_a_later_minor_addition_is_skipped()
     {
         var bytes = ModelBytes;
