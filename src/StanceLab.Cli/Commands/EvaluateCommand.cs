@@ -16,7 +16,7 @@ internal static class EvaluateCommand
         var data = CommonOptions.Data("Labelled TSV files (or directories of them) to evaluate on.");
         var model = CommonOptions.Model();
         var labels = new Option<string?>("--labels") { Description = "Heads to evaluate (default: every head of the model)." };
-        var format = CommonOptions.Format("table, json or markdown.", OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
+        var format = CommonOptions.Format("table, json, markdown, or html (one self-contained page with a confusion heat map and a reliability diagram).", OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown, OutputFormat.Html);
         var command = new Command("evaluate", "Evaluate a model on labelled sentences: accuracy, macro-F1, per-class scores, confusion, log-loss, baseline.")
         {
             data, model, labels, format,
@@ -40,6 +40,9 @@ internal static class EvaluateCommand
             {
                 case OutputFormat.Json:
                     ReportJsonView.Write(io.Output, "evaluation", reports, d => d with { Model = modelPath, TrainingOverlapRows = overlap });
+                    break;
+                case OutputFormat.Html:
+                    io.Output.Write(Rendering.Html.ReportHtmlView.Render($"Evaluation of {modelPath} on {string.Join(", ", files)}", reports, overlapWarning));
                     break;
                 case OutputFormat.Markdown:
                     io.Output.Write(ReportMarkdownView.Render(title, reports, withCalibration: true));

@@ -13,7 +13,7 @@ internal static class ScoreCommand
         var files = new Argument<string[]>("files") { Description = "Article text files; '-' (or nothing, with piped input) reads standard input.", Arity = ArgumentArity.ZeroOrMore };
         var model = CommonOptions.Model();
         var explain = new Option<int>("--explain", "-k") { Description = "How many tokens to show toward and against each label.", DefaultValueFactory = _ => 3 };
-        var format = CommonOptions.Format("table for people; json for programs (one object per article, one per line).", OutputFormat.Table, OutputFormat.Json);
+        var format = CommonOptions.Format("table for people; json for programs (one object per article, one per line); html: one self-contained page of every article, to open in a browser.", OutputFormat.Table, OutputFormat.Json, OutputFormat.Html);
         var lines = new Option<bool>("--lines") { Description = "Each line of the input is one article: stream them, writing one JSON object per article (with its line number) in input order; memory stays flat however large the input. Needs --format json." };
         var meaningByWord = new Option<bool>("--meaning-by-word") { Description = "With a sentence encoder: also split each label's sentence-meaning contribution onto the words by leave-one-word-out occlusion (approximate; one encoder run per word)." };
         var abstain = new Option<double>("--abstain") { Description = "Mark a head's label unsure (a best guess) when its top probability is under P, in every view; evaluate's accuracy-coverage table helps choose P. 0: never.", DefaultValueFactory = _ => 0, HelpName = "P" };
@@ -46,6 +46,7 @@ internal static class ScoreCommand
                 return ExitCodes.Success;
             }
             int empty = 0;
+            var page = new List<(string File, ArticleScore Score)>();
             foreach (var path in paths)
             {
                 string name = path == "-" ? "<stdin>" : path;
@@ -59,9 +60,15 @@ internal static class ScoreCommand
                 int unsure = score.Sentences.Count(s => s.Unsure);
                 if (unsure > 0)
                     io.ErrorWriter.WriteLine($"warning: {name}: {unsure} of {score.Sentences.Count} sentence(s) have low coverage (under {Rendering.Formatting.Percent(SentenceScore.UnsureBelow)} of their words known to the model); their labels are marked unsure.");
-                if (format.Value(parse) == OutputFormat.Json) ScoreJsonView.Write(io.Output, name, score);
-                else ScoreTableView.Render(io.Out, name, score);
+                switch (format.Value(parse))
+                {
+                    case OutputFormat.Json: ScoreJsonView.Write(io.Output, name, score); break;
+                    case OutputFormat.Html: page.Add((name, score)); break;
+                    default: ScoreTableView.Render(io.Out, name, score); break;
+                }
             }
+            if (format.Value(parse) == OutputFormat.Html && page.Count > 0)
+                io.Output.Write(Rendering.Html.ScoreHtmlView.Render("StanceLab: scored articles", page));
             return empty == 0 ? ExitCodes.Success : ExitCodes.Failure;
         }));
         return command;

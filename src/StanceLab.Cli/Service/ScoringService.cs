@@ -81,6 +81,18 @@ internal static class ScoringService
             var score = new ArticleScorer(model, meaningByWord: true).ScoreSentence(text, explainTop: int.MaxValue);
             await Write(http, 200, ExplainDocument.From(text, score), c => c.ExplainDocument);
         }));
+        app.MapGet("/", (HttpContext http) => WriteHtml(http, 200, Rendering.Html.ScoreHtmlView.Render("StanceLab", [], PasteForm(""))));
+        app.MapPost("/", (HttpContext http) => GuardedHtml(http, async () =>
+        {
+            if (!http.Request.HasFormContentType)
+                throw new ServiceError(StatusCodes.Status415UnsupportedMediaType, "send the form (application/x-www-form-urlencoded), or use POST /v1/score for JSON");
+            if (http.Request.ContentLength > options.MaxRequestBytes)
+                throw new ServiceError(StatusCodes.Status413PayloadTooLarge, $"the article is over the limit of {options.MaxRequestBytes:N0} bytes");
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            string text = form["text"].ToString();
+            var score = Score(new ArticleScorer(model), text, "the article", 5);
+            await WriteHtml(http, 200, Rendering.Html.ScoreHtmlView.Render("StanceLab", [("your article", score)], PasteForm(text)));
+        }));
         app.MapFallback((HttpContext http) => Write(http, 404, ErrorDocument.Of(404, $"no such endpoint: {http.Request.Method} {http.Request.Path}; see GET /health, GET /v1/model, POST /v1/score, POST /v1/explain"), c => c.ErrorDocument));
         return app;
     }
@@ -102,6 +114,29 @@ internal static class ScoringService
         {
             await Write(http, e.Status, ErrorDocument.Of(e.Status, e.Message), c => c.ErrorDocument);
         }
+    }
+
+    /// <summary>The paste box of GET /: a plain form, so the page needs no script.</summary>
+    private static string PasteForm(string text) =>
+        $"<form method=\"post\" action=\"/\"><label for=\"text\">Paste an article (one sentence per line is not needed; the splitter finds them):</label><textarea id=\"text\" name=\"text\">{Rendering.Html.HtmlPage.Escape(text)}</textarea><button type=\"submit\">Score</button></form>";
+
+    private static async Task GuardedHtml(HttpContext http, Func<Task> handle)
+    {
+        try
+        {
+            await handle();
+        }
+        catch (ServiceError e)
+        {
+            await WriteHtml(http, e.Status, Rendering.Html.HtmlPage.Render("StanceLab: cannot score", $"<h1>Cannot score this</h1><p class=\"warning\">{Rendering.Html.HtmlPage.Escape(e.Message)}</p>{PasteForm("")}"));
+        }
+    }
+
+    private static Task WriteHtml(HttpContext http, int status, string page)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        return http.Response.WriteAsync(page, http.RequestAborted);
     }
 
     private static Task Write<T>(HttpContext http, int status, T document, Func<StanceLabJsonContext, JsonTypeInfo<T>> type)

@@ -118,6 +118,22 @@ public sealed class ScoringServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_home_page_takes_a_pasted_article_and_answers_with_the_html_view()
+    {
+        var home = await _client.GetAsync("/");
+        var scored = await _client.PostAsync("/", new FormUrlEncodedContent([KeyValuePair.Create("text", Article)]));
+        var wrong = await Post("/", "{\"text\": \"x\"}");
+
+        Assert.Equal("text/html", home.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<textarea", await home.Content.ReadAsStringAsync());
+        var page = await scored.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "<li class=\"sentence").Count);
+        Assert.Contains("class=\"tok ", page);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrong.StatusCode);
+    }
+
+    [Fact]
     public async Task A_body_without_a_length_is_still_capped()
     {
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"text\": \"" + new string('y', 10_000) + "\"}")));

@@ -7,10 +7,10 @@ namespace StanceLab.Tests.Cli.Rendering;
 public sealed class HelpAndWordingTests
 {
     [Theory]
-    [InlineData("score", "--format <table|json>")]
+    [InlineData("score", "--format <table|json|html>")]
     [InlineData("explain", "--format <table|json>")]
     [InlineData("check", "--format <table|json>")]
-    [InlineData("evaluate", "--format <table|json|markdown>")]
+    [InlineData("evaluate", "--format <table|json|markdown|html>")]
     [InlineData("train", "--format <table|json|markdown>")]
     [InlineData("train", "--encoder <none|minilm>")]
     [InlineData("train", "--solver <lbfgs|sdca>")]
