@@ -36,6 +36,12 @@ public sealed record BenchOptions
     /// <summary>--serve-load: the scoring service under concurrent clients.</summary>
     public bool ServeLoad { get; init; }
 
+    /// <summary>Skip the ML.NET FeaturizeText rows (--no-featurize-text).</summary>
+    public bool FeaturizeText { get; init; } = true;
+
+    /// <summary>--merge-from DIR: rows of systems this run skipped are taken from that earlier run's JSON (named in the protocol line).</summary>
+    public string? MergeFrom { get; init; }
+
     /// <summary>The options, or the errors that make the command line unusable (none and no options: help was shown).</summary>
     public static (BenchOptions? Options, IReadOnlyList<string> Errors) Parse(string[] args)
     {
@@ -70,11 +76,13 @@ public sealed record BenchOptions
         };
         var mlNetConsumer = new Option<bool>("--mlnet-consumer") { Description = "Scoring through ML.NET (PredictionEngine, Transform) against StanceLab's own path (results/mlnet-consumer.md)." };
         var serveLoad = new Option<bool>("--serve-load") { Description = "stancelab serve under 1, 4 and 16 concurrent clients: throughput, p50/p95/p99 latency, memory (results/serve.md)." };
+        var noFeaturizeText = new Option<bool>("--no-featurize-text") { Description = "Skip the ML.NET FeaturizeText rows." };
+        var mergeFrom = new Option<string?>("--merge-from") { Description = "A folder of an earlier full run's JSON: rows of the systems this run skips (--no-tuned, --no-featurize-text) are taken from it, and the tables say so." };
         var deletion = new Option<bool>("--deletion") { Description = "The explanation deletion check on training-data/ (results/deletion.md)." };
 
         var root = new RootCommand("StanceLab side by side with fastText, scikit-learn and LIBLINEAR on the data sets of ../shared/datasets.")
         {
-            quick, datasets, runs, tools, keepWork, optimizerOnly, trees, noTuned, summarize, scale, sizes, deletion, mlNetConsumer, serveLoad,
+            quick, datasets, runs, tools, keepWork, optimizerOnly, trees, noTuned, summarize, scale, sizes, deletion, mlNetConsumer, serveLoad, noFeaturizeText, mergeFrom,
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0) return (null, parse.Errors.Select(e => e.Message).ToArray());
@@ -102,7 +110,8 @@ public sealed record BenchOptions
             Datasets = chosen is { Length: > 0 } ? chosen : isQuick ? ["subj"] : DatasetLoader.All,
             DatasetsGiven = chosen is { Length: > 0 },
             Runs = isQuick && parse.GetResult(runs) is null or { Implicit: true } ? 1 : runCount,
-            Tools = chosenTools,
+            // An option not given parses as an empty list: that means every tool, not none.
+            Tools = chosenTools is { Length: > 0 } ? chosenTools : null,
             KeepWork = parse.GetValue(keepWork),
             OptimizerOnly = parse.GetValue(optimizerOnly),
             Trees = parse.GetValue(trees),
@@ -113,6 +122,8 @@ public sealed record BenchOptions
             Deletion = parse.GetValue(deletion),
             MlNetConsumer = parse.GetValue(mlNetConsumer),
             ServeLoad = parse.GetValue(serveLoad),
+            FeaturizeText = !parse.GetValue(noFeaturizeText),
+            MergeFrom = parse.GetValue(mergeFrom),
         }, []);
     }
 

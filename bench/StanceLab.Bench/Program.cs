@@ -70,7 +70,7 @@ if (options.ServeLoad)
     return code;
 }
 OursRunner[] ourSystems = [new OursRunner(cli), new OursRunner(cli, naiveBayes: true)];
-MlNetFeaturizeTextRunner[] mlNetSystems = [new(configured: false), new(configured: true)];
+MlNetFeaturizeTextRunner[] mlNetSystems = options.FeaturizeText ? [new(configured: false), new(configured: true)] : [];
 var peers = new PeerRunner(Path.Combine(root, "bench", "peers.py"));
 var tools = options.Tools is null ? PeerRunner.Tools : PeerRunner.Tools.Where(t => options.Tools.Contains(t.Tool)).ToArray();
 
@@ -168,7 +168,20 @@ foreach (var name in options.Datasets)
         .Select(log.Summary)
         .ToArray();
     var (sdcaFit, lbfgsFit, sklearnFit, sklearnPenalizedFit) = OptimizerOnly(ourSystems[0], data, splits[0], Path.Combine(work, name, "split-0"), root);
-    var report = new DatasetReport(data.Name, data.Protocol + (options.Quick ? " (QUICK: 2,000-row slice of one split)" : ""),
+    var protocol = data.Protocol + (options.Quick ? " (QUICK: 2,000-row slice of one split)" : "");
+    if (options.MergeFrom is { } earlier)
+    {
+        // Systems this run skipped, from an earlier run of the same splits: accuracy is comparable, their times are that run's.
+        var before = ReportWriter.FromJson(File.ReadAllText(Path.Combine(earlier, $"{name}.json")));
+        var taken = before.Systems.Where(b => systems.All(s => s.System != b.System)).ToArray();
+        if (taken.Length > 0)
+        {
+            systems = [.. systems.Take(ourSystems.Length), .. taken, .. systems.Skip(ourSystems.Length)];
+            protocol += $"; rows {string.Join(", ", taken.Select(t => $"\"{t.System}\""))} are from an earlier run on the same splits (their in-process times were measured while other work shared the machine)";
+            if (tunedChoices.Count == 0) tunedChoices = [.. before.TunedChoices];
+        }
+    }
+    var report = new DatasetReport(data.Name, protocol,
         splits[0].Train.Count, splits[0].Test.Count, options.Runs, systems) { OurFitSeconds = sdcaFit, OurLbfgsFitSeconds = lbfgsFit, SklearnFitSeconds = sklearnFit, SklearnPenalizedFitSeconds = sklearnPenalizedFit, TunedChoices = tunedChoices };
     reports.Add(report);
     ReportWriter.Print(AnsiConsole.Console, report);
