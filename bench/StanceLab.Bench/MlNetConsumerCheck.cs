@@ -18,7 +18,7 @@ namespace StanceLab.Bench;
 /// model and sentences, one thread: StanceLab's featurize + predict of every head, the ML.NET
 /// PredictionEngine over <see cref="StanceLabTransformer"/>, and a batched ML.NET Transform. Two
 /// models: the shipped one (n-grams + MiniLM encoder) and the same trained without the encoder, where
-/// ML.NET's own overhead shows. Medians of 3 passes over 2,000 held-out-free sentences of training-data/.
+/// ML.NET's own overhead shows. Medians of 3 passes over 500 sentences of training-data/.
 /// </summary>
 internal static class MlNetConsumerCheck
 {
@@ -37,7 +37,7 @@ internal static class MlNetConsumerCheck
         var files = Directory.GetFiles(Path.Combine(root, "training-data"), "*.tsv").Order(StringComparer.Ordinal).ToArray();
         var rows = TsvCorpusReader.ReadAll(files, ["topic", "stance"]);
         var random = new Random(20261203);
-        var texts = rows.Select(r => r.Text).OrderBy(_ => random.Next()).Take(quick ? 200 : 2000).ToArray();
+        var texts = rows.Select(r => r.Text).OrderBy(_ => random.Next()).Take(quick ? 100 : 500).ToArray();
         var shippedPath = Path.Combine(root, "models", "news.stancelab");
         Console.Error.WriteLine("ML.NET consumer check: training the n-gram-only model ...");
         var lean = ModelTrainer.Train(rows, new TrainingOptions());
