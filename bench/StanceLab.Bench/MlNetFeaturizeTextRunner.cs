@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms.Text;
+using StanceLab.Data;
+using StanceLab.Evaluation;
 using StanceLab.Learning.Linear;
 
 namespace StanceLab.Bench;
@@ -45,15 +46,7 @@ public sealed class MlNetFeaturizeTextRunner(bool configured)
             : ml.Transforms.Text.FeaturizeText("Features", "Text");
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(featurizer)
-            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                L1Regularization = 0,
-                L2Regularization = (float)(1.0 / linear.C),
-                OptimizationTolerance = (float)linear.Tolerance,
-                HistorySize = linear.History,
-                MaximumNumberOfIterations = linear.MaxIterations,
-                NumberOfThreads = linear.Threads,
-            }))
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(LogisticRegressionTrainer.LbfgsOptions(linear, "Label", "Features", weightColumn: null)))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
 
         var clock = Stopwatch.StartNew();
@@ -63,7 +56,10 @@ public sealed class MlNetFeaturizeTextRunner(bool configured)
         var test = split.Test.Select(i => data.Rows[i]).ToArray();
         var engine = ml.Model.CreatePredictionEngine<Row, Prediction>(model);
         var predicted = test.Select(r => engine.Predict(new Row { Text = r.Text }).Predicted).ToArray();
-        var (accuracy, macroF1) = Scores(test.Select(r => r.Label).ToArray(), predicted);
+        // Scored as StanceLab's own rows are: the predicted label as a one-hot probability row.
+        var classes = new LabelSet("label", test.Select(r => r.Label).Concat(predicted));
+        var report = ClassificationReport.Compute("label", classes.Classes, test.Select(r => classes.IdOf(r.Label)).ToArray(),
+            predicted.Select(p => Enumerable.Range(0, classes.Count).Select(c => c == classes.IdOf(p) ? 1.0 : 0.0).ToArray()).ToArray());
 
         long rows = 0;
         clock.Restart();
@@ -79,32 +75,11 @@ public sealed class MlNetFeaturizeTextRunner(bool configured)
         return new FoldResult
         {
             System = Name,
-            Accuracy = accuracy,
-            MacroF1 = macroF1,
+            Accuracy = report.Accuracy,
+            MacroF1 = report.MacroF1,
             TrainSecondsInProcess = trainSeconds,
             PredictRowsPerSecondInProcess = rows / clock.Elapsed.TotalSeconds,
             ModelBytes = bytes.Length,
         };
-    }
-
-    /// <summary>Accuracy and macro-F1 over the labels present in the truth or the predictions (scikit-learn's convention).</summary>
-    private static (double Accuracy, double MacroF1) Scores(string[] truth, string[] predicted)
-    {
-        var labels = truth.Concat(predicted).Distinct(StringComparer.Ordinal).ToArray();
-        double f1Sum = 0;
-        foreach (var label in labels)
-        {
-            int tp = 0, fp = 0, fn = 0;
-            for (int i = 0; i < truth.Length; i++)
-            {
-                bool t = truth[i] == label, p = predicted[i] == label;
-                if (t && p) tp++;
-                else if (p) fp++;
-                else if (t) fn++;
-            }
-            f1Sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-        }
-        int correct = truth.Where((t, i) => t == predicted[i]).Count();
-        return ((double)correct / truth.Length, f1Sum / labels.Length);
     }
 }

@@ -50,6 +50,8 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
     {
         ArgumentOutOfRangeException.ThrowIfNegative(explainTop);
         var featurized = _model.Featurizer.Featurize(sentence.Text);
+        double coverage = SentenceCoverage.Of(_model.Featurizer, featurized);
+        bool lowCoverage = coverage < SentenceScore.UnsureBelow;
         var predictions = new List<HeadPrediction>(_model.Heads.Count);
         foreach (var head in _model.Heads)
         {
@@ -79,15 +81,14 @@ public sealed class ArticleScorer(StanceModel model, SentenceSplitter? splitter 
             {
                 Meaning = meaning,
                 Temperature = classifier is TemperatureScaledClassifier scaled ? scaled.Temperature : null,
+                Unsure = lowCoverage || probabilities[best] < abstainBelow,
                 Absent = head.IsStacked ? [] : Named(explanation.AbsentContributions.Where(a => !_model.Featurizer.IsEncoderFeature(a.Feature)), _model.Featurizer.FeatureName),
                 Inputs = head.Stacking is { } s
                     ? Named(explanation.Contributions.Concat(explanation.AbsentContributions), j => s.FeatureNames[j])
                     : [],
             });
         }
-        double coverage = SentenceCoverage.Of(_model.Featurizer, featurized);
-        bool lowCoverage = coverage < SentenceScore.UnsureBelow;
-        return new SentenceScore(sentence, predictions.Select(p => p with { Unsure = lowCoverage || p.Probability < abstainBelow }).ToArray()) { Coverage = coverage };
+        return new SentenceScore(sentence, predictions) { Coverage = coverage };
     }
 
     /// <summary>Each token's occlusion share: the meaning contribution minus the one with the token cut out of the sentence.</summary>

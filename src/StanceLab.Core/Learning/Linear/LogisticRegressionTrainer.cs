@@ -14,6 +14,30 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
 {
     public LogisticRegressionOptions Options { get; } = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
 
+    /// <summary>
+    /// ML.NET's L-BFGS settings for StanceLab's objective (L1 0, L2 = 1/C, our tolerance, history,
+    /// iterations and threads), over the given columns: the linear heads use them, and the bench
+    /// puts the same trainer behind ML.NET's own featurizer.
+    /// </summary>
+    public static LbfgsMaximumEntropyMulticlassTrainer.Options LbfgsOptions(LogisticRegressionOptions options, string labelColumn, string featureColumn, string? weightColumn)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = labelColumn,
+            FeatureColumnName = featureColumn,
+            ExampleWeightColumnName = weightColumn,
+            L1Regularization = 0,
+            L2Regularization = (float)(1.0 / options.C),
+            OptimizationTolerance = (float)options.Tolerance,
+            HistorySize = options.History,
+            MaximumNumberOfIterations = options.MaxIterations,
+            NumberOfThreads = options.Threads,
+            EnforceNonNegativity = false,
+            ShowTrainingStatistics = false,
+        };
+    }
+
     public IClassifier Fit(TrainingSet data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         var classes = ClassCompaction.Of(data, Options.ClassWeighting);
@@ -37,20 +61,7 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
                 NumberOfThreads = 1,
                 Shuffle = true,
             }).Fit(view).Model,
-            _ => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                LabelColumnName = MlNetRows.Label,
-                FeatureColumnName = MlNetRows.Features,
-                ExampleWeightColumnName = MlNetRows.Weight,
-                L1Regularization = 0,
-                L2Regularization = (float)(1.0 / Options.C),
-                OptimizationTolerance = (float)Options.Tolerance,
-                HistorySize = Options.History,
-                MaximumNumberOfIterations = Options.MaxIterations,
-                NumberOfThreads = Options.Threads,
-                EnforceNonNegativity = false,
-                ShowTrainingStatistics = false,
-            }).Fit(view).Model,
+            _ => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(LbfgsOptions(Options, MlNetRows.Label, MlNetRows.Features, MlNetRows.Weight)).Fit(view).Model,
         };
         cancellation.ThrowIfCancellationRequested();
         var classifier = ToClassifier(model, classes.ClassNames(data), d);
